@@ -1,0 +1,364 @@
+"""The papersearch command: argument parsing over the library, nothing more.
+
+Exit status: 0 on success (or hits), 1 when a query finds nothing, 2 on a
+usage or input error, with a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import PapersearchError
+
+
+class Failure(click.ClickException):
+    exit_code = 2
+
+    def show(self, file=None):
+        click.echo(f"papersearch: error: {self.format_message()}", err=True)
+
+
+def library_errors(func):
+    """Turn the library's errors into a one-line message and exit status 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except PapersearchError as err:
+            raise Failure(str(err)) from None
+        except KeyboardInterrupt:
+            raise Failure("interrupted; the index is as it was before this run") from None
+
+    return wrapper
+
+
+def json_option(func):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts (see README for the fields).")(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="papersearch")
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="PAPERSEARCH_INDEX",
+    help="Index folder [env PAPERSEARCH_INDEX; default: your user data folder].",
+)
+@click.option(
+    "--dict", "user_dict", type=click.Path(dir_okay=False), help="jieba-format user dictionary, used alike to index and to query."
+)
+@click.pass_context
+def cli(ctx, index_path, user_dict):
+    """Offline full-text search for Chinese newspaper pages.
+
+    Splits page text files into articles, indexes them, and finds articles.
+
+    \b
+    Example:
+        papersearch index seeds/
+        papersearch query "二十条措施"
+        papersearch show 002_85826b4b7510fe28-1
+    """
+    if index_path is None:
+        from .paths import default_index
+
+        index_path = default_index()
+    ctx.obj = {"index": index_path, "dict": user_dict}
+
+
+def _open(ctx):
+    from .search import Index, warn
+
+    index = Index(ctx.obj["index"], ctx.obj["dict"])
+    for message in index.warnings:
+        warn(message)
+    return index
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Start a new index instead of updating the old one.")
+@click.option("--encoding", help="Read every page in this encoding (default: detect).")
+@click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@json_option
+@click.pass_context
+@library_errors
+def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
+    """Split page files into articles and index them.
+
+    PATHS are page files or folders (searched for *.txt). Only new, changed
+    and deleted pages are work; --rebuild starts over.
+
+    \b
+    Example:
+        papersearch index seeds/
+        papersearch --index /tmp/ix index --rebuild archive/2022/
+    """
+    from .indexer import build_index
+    from .progress import IndexProgress
+
+    with IndexProgress(enabled=not quiet and not as_json) as bar:
+        summary = build_index(
+            ctx.obj["index"],
+            paths,
+            rebuild=rebuild,
+            encoding=encoding,
+            user_dict=ctx.obj["dict"],
+            wait=wait,
+            jobs=jobs,
+            progress=bar.advance,
+        )
+    for path, reason in summary.skipped:
+        click.echo(f"papersearch: skipped {path}: {reason}", err=True)
+    if as_json:
+        from .render import emit_json
+
+        emit_json(
+            {
+                **summary.__dict__,
+                "skipped": [{"file": p, "reason": r} for p, r in summary.skipped],
+                "index": str(ctx.obj["index"]),
+            }
+        )
+    elif not quiet:
+        click.echo(
+            f"indexed {summary.added} page(s) ({summary.new_articles} articles) in {summary.seconds:.2f}s; "
+            f"{summary.unchanged} unchanged, {summary.removed} removed, {len(summary.skipped)} skipped; "
+            f"index holds {summary.pages} pages, {summary.articles} articles at {ctx.obj['index']}",
+            err=True,
+        )
+    if summary.skipped and summary.added == 0 and summary.unchanged == 0:
+        raise Failure("nothing could be indexed")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-n", "--limit", type=click.IntRange(1, 10000), default=10, show_default=True, help="Most hits to show.")
+@click.option("--snippets", type=click.IntRange(0, 10), default=3, show_default=True, help="Fragments per snippet.")
+@click.option("--width", type=click.IntRange(10, 2000), default=120, show_default=True, help="Characters per fragment.")
+@json_option
+@click.pass_context
+@library_errors
+def query(ctx, query, limit, snippets, width, as_json):
+    """Find articles; best first, with highlighted snippets.
+
+    Terms are ANDed; OR, NOT or -term, parentheses, "exact phrases", and
+    the fields headline:, author:, file:, kind: refine them. Every term
+    matches its literal text, traditional or simplified.
+
+    \b
+    Example:
+        papersearch query "二十条措施"
+        papersearch query '"杂交水稻" OR 粮食安全 -习近平' --limit 5
+        papersearch query 'author:李雪峰 kind:article' --json
+    """
+    with _open(ctx) as index:
+        hits = index.search(query, limit=limit, snippets=snippets, width=width)
+    if as_json:
+        from .render import emit_json
+
+        emit_json([h.to_dict() for h in hits])
+    else:
+        from .render import console, print_hits
+
+        if hits:
+            print_hits(hits, console())
+        else:
+            click.echo(f"no articles match {query!r}", err=True)
+    ctx.exit(0 if hits else 1)
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--query", "highlight", help="Highlight these terms in the article.")
+@click.option("--related", is_flag=True, help="Also list the most similar articles.")
+@click.option("--no-pager", is_flag=True, help="Print straight to the terminal, even when long.")
+@json_option
+@click.pass_context
+@library_errors
+def show(ctx, article_id, highlight, related, no_pager, as_json):
+    """Show one article whole: headline block, byline, page file, text.
+
+    \b
+    Example:
+        papersearch show 002_85826b4b7510fe28-1 --query 二十条措施
+        papersearch show 002_85826b4b7510fe28-1 --related
+    """
+    from .query import parse, positive_terms
+
+    with _open(ctx) as index:
+        article = index.get(article_id)
+        similar = index.related(article_id) if related else []
+    terms = [t.text for t in positive_terms(parse(highlight))] if highlight else []
+    if as_json:
+        from .render import emit_json
+
+        data = article.to_dict()
+        if related:
+            data["related"] = [h.to_dict() for h in similar]
+        emit_json(data)
+        return
+    from .render import console, print_article, print_hits
+
+    out = console()
+    print_article(article, out, terms, pager=not no_pager)
+    if related:
+        out.print()
+        out.print("related:" if not out.is_terminal else "[bold]related articles[/bold]")
+        print_hits(similar, out)
+
+
+@cli.command(name="list")
+@json_option
+@click.pass_context
+@library_errors
+def list_(ctx, as_json):
+    """List every indexed article: id, kind, headline (with --json, everything).
+
+    \b
+    Example:
+        papersearch list
+        papersearch list --json | jq '.[].headline'
+    """
+    with _open(ctx) as index:
+        articles = index.articles()
+    from .render import console, emit_json, print_article_table
+
+    if as_json:
+        emit_json([a.to_dict() for a in articles])
+    else:
+        print_article_table(articles, console())
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--encoding", help="Read the page in this encoding (default: detect).")
+@json_option
+@click.pass_context
+@library_errors
+def split(ctx, file, encoding, as_json):
+    """Split one page into articles and print them; the index is not touched.
+
+    \b
+    Example:
+        papersearch split seeds/004_98bee3da790dae35.txt
+        papersearch split page.txt --json
+    """
+    from .reader import read_page
+    from .render import console, emit_json, print_article_table
+    from .splitter import split_page
+
+    if not file.exists():
+        raise Failure(f"{file}: no such file")
+    if file.is_dir():
+        raise Failure(f"{file}: is a folder; split takes one page file")
+    articles = split_page(read_page(file, encoding))
+    if as_json:
+        emit_json([a.to_dict() for a in articles])
+    else:
+        print_article_table(articles, console())
+
+
+@cli.command()
+@json_option
+@click.pass_context
+@library_errors
+def stats(ctx, as_json):
+    """What the index holds: pages, articles by kind, terms, size, build.
+
+    \b
+    Example:
+        papersearch stats
+    """
+    with _open(ctx) as index:
+        data = index.stats()
+    from .render import emit_json
+
+    if as_json:
+        emit_json(data)
+        return
+    kinds = ", ".join(f"{n} {k}" for k, n in data["kinds"].items())
+    click.echo(f"index       {data['index']}")
+    click.echo(f"pages       {data['pages']}")
+    click.echo(f"articles    {data['articles']} ({kinds})")
+    click.echo(f"terms       {data['terms']['title'] + data['terms']['body']} words, {data['terms']['body_ng']} n-grams")
+    click.echo(f"size        {data['bytes'] / 1e6:.2f} MB")
+    click.echo(f"built       {data['built']}")
+    click.echo(f"dictionary  {data['dictionary'] or '(jieba default)'}")
+    click.echo("versions    " + ", ".join(f"{k} {v}" for k, v in data["versions"].items()))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write [default: stdout].")
+@click.pass_context
+@library_errors
+def export(ctx, fmt, output):
+    """Write every article with all its fields, as JSON lines or CSV.
+
+    \b
+    Example:
+        papersearch export --format csv -o articles.csv
+        papersearch export | python -c 'import pandas, sys; print(pandas.read_json(sys.stdin, lines=True))'
+    """
+    from .export import write_articles
+
+    with _open(ctx) as index:
+        write_articles(index.articles(), output, fmt)
+
+
+@cli.command()
+@click.argument("query")
+@click.argument("article_id", required=False)
+@json_option
+@click.pass_context
+@library_errors
+def explain(ctx, query, article_id, as_json):
+    """Show how a query is read, and why an article matches it or not.
+
+    \b
+    Example:
+        papersearch explain '雜交水稻 OR 粮食'
+        papersearch explain 二十条措施 002_85826b4b7510fe28-1
+    """
+    with _open(ctx) as index:
+        data = index.explain(query, article_id)
+    from .render import emit_json
+
+    if as_json:
+        emit_json(data)
+        return
+    click.echo(f"query    {data['query']}")
+    click.echo(f"parsed   {data['parsed']}")
+    for t in data["terms"]:
+        click.echo(
+            f"term     {t['term']} [{t['field']}] folded {t['folded']}; literal n-grams {' '.join(t['ngrams'])}; words {' '.join(t['words'])}"
+        )
+    click.echo(f"whoosh   {data['whoosh']}")
+    if "article" in data:
+        a = data["article"]
+        verdict = f"matches, score {a['score']}" if a["matched"] else "does not match"
+        click.echo(f"article  {a['id']} {a['headline'] or '(no headline)'}: {verdict}")
+        for t in a["terms"]:
+            where = [w for w, k in (("headline", "in_headline"), ("text", "in_text"), ("authors", "in_authors")) if t[k]]
+            click.echo(f"         {t['term']}: {'in ' + ', '.join(where) if where else 'not found'}")
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="papersearch", standalone_mode=True)
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into head: not an error
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,366 @@
+"""Write page articles into a Whoosh index, incrementally and safely.
+
+Pages are read and split (and their words segmented) in worker processes;
+one writer adds the articles. Only new, changed and deleted page files are
+work: a manifest beside the index keeps each page's content hash. A rebuild
+writes a new index beside the old one and swaps it in, so an interrupted run
+never costs the user the index they had.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import IndexBusy, IndexError_, PageError, PapersearchError
+from .model import Article
+
+MANIFEST = "papersearch.json"
+FORMAT = 1
+# Below this many pages, worker processes cost more than they save.
+PARALLEL_MIN_PAGES = 16
+
+
+def schema():
+    from whoosh import fields
+
+    from .analysis import NgramAnalyzer, WordAnalyzer
+
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        file=fields.ID(stored=True),
+        file_key=fields.ID(stored=True),
+        kind=fields.ID(stored=True),
+        author=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
+        title=fields.TEXT(analyzer=WordAnalyzer(), phrase=False, field_boost=2.5),
+        title_ng=fields.TEXT(analyzer=NgramAnalyzer(), phrase=True, field_boost=1.5),
+        body=fields.TEXT(analyzer=WordAnalyzer(), phrase=False),
+        body_ng=fields.TEXT(analyzer=NgramAnalyzer(), phrase=True, field_boost=0.5),
+        data=fields.STORED(),
+    )
+
+
+@dataclass
+class IndexSummary:
+    pages: int = 0  # page files now in the index
+    articles: int = 0  # articles now in the index
+    added: int = 0  # page files indexed this run (new or changed)
+    removed: int = 0
+    unchanged: int = 0
+    new_articles: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    seconds: float = 0.0
+    megabytes: float = 0.0
+
+
+@dataclass
+class PreparedPage:
+    key: str
+    path: str
+    digest: str
+    size: int
+    articles: list[Article] = field(default_factory=list)
+    error: str = ""
+
+
+def page_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The page files named, folders searched for *.txt. A path that does not
+    exist is an error; symlinked folders are not followed (no loops)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.txt") if p.is_file() or p.is_symlink())
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise PapersearchError(f"{raw}: no such file or folder")
+    return found
+
+
+def file_key(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
+
+
+def prepare_page(path: str, encoding: str | None = None, user_dict: str | None = None) -> PreparedPage:
+    """Read, hash and split one page (runs in a worker process)."""
+    from .reader import read_page
+    from .splitter import split_page
+
+    key = file_key(Path(path))
+    try:
+        data = Path(path).read_bytes() if Path(path).stat().st_size < 64 * 1024 * 1024 else b""
+        digest = hashlib.sha1(data).hexdigest()
+        page = read_page(path, encoding)
+        if user_dict:
+            from .segmenter import load_user_dict
+
+            load_user_dict(user_dict)
+        arts = split_page(page)
+    except PageError as err:
+        return PreparedPage(key, path, "", 0, error=str(err))
+    except OSError as err:
+        return PreparedPage(key, path, "", 0, error=err.strerror or str(err))
+    return PreparedPage(key, path, digest, len(data), arts)
+
+
+def _prepare_star(args: tuple) -> PreparedPage:
+    return prepare_page(*args)
+
+
+class Manifest:
+    """What the index holds: each page's hash and article ids, and how it was built."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / MANIFEST
+        self.data: dict = {"format": FORMAT, "files": {}, "dictionary": "", "built": "", "versions": {}}
+
+    def load(self) -> Manifest:
+        try:
+            self.data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise IndexError_(
+                f"{self.path.parent}: index manifest is damaged ({err}); run 'papersearch index --rebuild'"
+            ) from None
+        if self.data.get("format") != FORMAT:
+            raise IndexError_(
+                f"{self.path.parent}: index format {self.data.get('format')} is not {FORMAT}; run 'papersearch index --rebuild'"
+            )
+        return self
+
+    def save(self) -> None:
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(self.data, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+    @property
+    def files(self) -> dict:
+        return self.data["files"]
+
+
+def is_index(folder: Path) -> bool:
+    return (folder / MANIFEST).exists()
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("papersearch", "whoosh3", "rjieba", "opencc"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "?"
+    return out
+
+
+def _acquire_writer(ix, wait: float):
+    from whoosh.index import LockError
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return ix.writer(limitmb=256)
+        except LockError:
+            if time.monotonic() >= deadline:
+                raise IndexBusy("index is busy: another papersearch is writing it (retry, or pass --wait SECONDS)") from None
+            time.sleep(0.2)
+
+
+def _unique_stem(path: Path, key: str, taken: dict[str, str]) -> str:
+    stem = path.stem
+    owner = taken.get(stem)
+    if owner is None or owner == key:
+        return stem
+    return f"{stem}~{hashlib.sha1(key.encode()).hexdigest()[:6]}"
+
+
+def build_index(
+    folder: str | Path,
+    paths: Iterable[str | Path],
+    rebuild: bool = False,
+    encoding: str | None = None,
+    user_dict: str | None = None,
+    wait: float = 0.0,
+    jobs: int | None = None,
+    progress: Callable[[PreparedPage], None] | None = None,
+) -> IndexSummary:
+    """Index the page files under paths into folder; return what was done."""
+    from whoosh import index as windex
+
+    started = time.perf_counter()
+    folder = Path(folder)
+    paths_list = list(paths)
+    files = page_files(paths_list)
+    if folder.exists() and any(folder.iterdir()) and not is_index(folder):
+        raise IndexError_(f"{folder}: not a papersearch index (choose another --index, or empty the folder)")
+    dict_print = ""
+    if user_dict:
+        from .segmenter import load_user_dict
+
+        try:
+            dict_print = load_user_dict(user_dict)
+        except (OSError, UnicodeDecodeError) as err:
+            raise PapersearchError(f"{user_dict}: cannot read dictionary ({err})") from None
+
+    target = folder
+    fresh = rebuild or not is_index(folder)
+    if fresh:
+        target = folder.with_name(f".{folder.name}.new{os.getpid()}")
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        ix = windex.create_in(str(target), schema())
+        manifest = Manifest(target)
+    else:
+        manifest = Manifest(folder).load()
+        try:
+            ix = windex.open_dir(str(folder))
+        except Exception as err:  # whoosh raises many kinds on damaged files
+            raise IndexError_(f"{folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
+        if manifest.data.get("dictionary", "") != dict_print:
+            raise IndexError_(
+                f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r};"
+                " pass the same --dict, or --rebuild"
+            )
+
+    summary = IndexSummary()
+    try:
+        writer = _acquire_writer(ix, wait)
+        try:
+            roots = [file_key(Path(p)) for p in paths_list]
+            _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        manifest.data.update(dictionary=dict_print, built=datetime.now(UTC).isoformat(timespec="seconds"), versions=_versions())
+        manifest.save()
+    except BaseException:
+        if fresh:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
+    finally:
+        ix.close()
+    if fresh:
+        _swap_in(target, folder)
+    summary.pages = len(manifest.files)
+    summary.articles = sum(len(f["ids"]) for f in manifest.files.values())
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _swap_in(new: Path, folder: Path) -> None:
+    old = folder.with_name(f".{folder.name}.old{os.getpid()}")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    if folder.exists():
+        os.replace(folder, old)
+    os.replace(new, folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _write(
+    writer, manifest: Manifest, files: list[Path], roots: list[str], summary: IndexSummary, encoding, user_dict, jobs, progress
+) -> None:
+    known = manifest.files
+    wanted = {file_key(p): p for p in files}
+    # pages indexed from a folder named again whose files are gone now
+    for key in [k for k in known if k not in wanted and not Path(k).exists()]:
+        if any(key == root or key.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
+            writer.delete_by_term("file_key", key)
+            del known[key]
+            summary.removed += 1
+    # a file indexed before and named again is unchanged when its bytes hash the same
+    todo: list[Path] = []
+    for key, path in wanted.items():
+        entry = known.get(key)
+        if entry and not _changed(path, entry):
+            summary.unchanged += 1
+            continue
+        todo.append(path)
+    stems = {Path(v["path"]).stem: k for k, v in known.items()}
+    for prepared in _prepare_all(todo, encoding, user_dict, jobs):
+        if progress:
+            progress(prepared)
+        if prepared.error:
+            summary.skipped.append((prepared.path, prepared.error))
+            continue
+        writer.delete_by_term("file_key", prepared.key)
+        stem = _unique_stem(Path(prepared.path), prepared.key, stems)
+        stems.setdefault(stem, prepared.key)
+        ids = []
+        for art in prepared.articles:
+            art.id = f"{stem}-{art.ordinal}"
+            ids.append(art.id)
+            _add(writer, art, prepared.key)
+        known[prepared.key] = {"path": prepared.path, "hash": prepared.digest, "size": prepared.size, "ids": ids}
+        summary.added += 1
+        summary.new_articles += len(ids)
+        summary.megabytes += prepared.size / 1e6
+
+
+def _changed(path: Path, entry: dict) -> bool:
+    try:
+        if path.stat().st_size != entry.get("size"):
+            return True
+        return hashlib.sha1(path.read_bytes()).hexdigest() != entry.get("hash")
+    except OSError:
+        return True
+
+
+def remove_missing(folder: str | Path, wait: float = 0.0) -> int:
+    """Drop pages whose files no longer exist; return how many."""
+    from whoosh import index as windex
+
+    folder = Path(folder)
+    manifest = Manifest(folder).load()
+    gone = [k for k, v in manifest.files.items() if not Path(v["path"]).exists() and not Path(k).exists()]
+    if not gone:
+        return 0
+    ix = windex.open_dir(str(folder))
+    try:
+        writer = _acquire_writer(ix, wait)
+        for key in gone:
+            writer.delete_by_term("file_key", key)
+            del manifest.files[key]
+        writer.commit()
+        manifest.save()
+    finally:
+        ix.close()
+    return len(gone)
+
+
+def _prepare_all(todo: list[Path], encoding, user_dict, jobs):
+    args = [(str(p), encoding, user_dict) for p in todo]
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(todo) < PARALLEL_MIN_PAGES:
+        yield from map(_prepare_star, args)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_prepare_star, args, chunksize=8)
+
+
+def _add(writer, art: Article, key: str) -> None:
+    title = "\n".join(p for p in [art.kicker, art.headline, *art.subheads] if p)
+    writer.add_document(
+        id=art.id,
+        file=art.file,
+        file_key=key,
+        kind=art.kind,
+        author=",".join(art.authors),
+        title=title,
+        title_ng=title,
+        body=art.text,
+        body_ng=art.text,
+        data=json.dumps(art.to_dict(), ensure_ascii=False),
+    )

@@ -1,0 +1,185 @@
+"""From page lines to layout units: paragraphs, title lines, bylines, captions, ads.
+
+This undoes the line level of PDF extraction: column wraps are joined into
+paragraphs (nothing inserted), letter-spacing is undone, repeated passages are
+dropped, and each unit is classified by its typographic shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bylines import closing_names, parse_byline_line, parse_opener, photo_credit
+from .textfix import ends_sentence, has_sentence_punct, join_wrapped, unspace
+
+PARA, TITLE, BYLINE, CAPTION, AD = "para", "title", "byline", "caption", "ad"
+
+# A line ending with these stops in mid-sentence: the next line goes on with it.
+MID_SENTENCE_END = "、，：“（《—"
+# Titles are short; a longer line without sentence punctuation is body text.
+MAX_TITLE = 48
+# A passage seen before on the page is an extraction repeat when at least this long.
+MIN_REPEAT = 12
+_AD_CUE = re.compile(
+    r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
+)
+# A line describing a scene in progress is a photo caption, not a headline.
+_SCENE = re.compile(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$")
+_CAPTION_CUE = re.compile(r"图为|（(?:无人机|资料|航拍)?(?:照片|图片|图)）|\(资料图\)|摄影报道|新华社发|视觉中国")
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the page text
+    text: str
+    gap: int  # blank lines before it
+    indented: bool
+
+
+@dataclass
+class Unit:
+    kind: str
+    lines: list[Line]
+    text: str
+    authors: list[str] = field(default_factory=list)
+    byline: str = ""
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def gap(self) -> int:
+        return self.lines[0].gap
+
+
+def read_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    gap = 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        clean = unspace(raw)
+        if not clean:
+            gap += 1
+            continue
+        indented = bool(re.match(r"^[ \t\u3000\u00a0]", raw))
+        lines.append(Line(number, clean, gap, indented))
+        gap = 0
+    # Indentation marks paragraph starts only where most lines are not indented.
+    if lines and sum(ln.indented for ln in lines) > 0.6 * len(lines):
+        for ln in lines:
+            ln.indented = False
+    return lines
+
+
+def is_title_like(text: str) -> bool:
+    if len(text) > MAX_TITLE or text[-1] in MID_SENTENCE_END:
+        return False
+    body = text[:-1] if len(text) <= 30 and text[-1:] in "！？!?" else text
+    return not has_sentence_punct(body)
+
+
+def _blank_lines_informative(lines: list[Line]) -> bool:
+    return bool(lines) and sum(ln.gap > 0 for ln in lines[1:]) >= 0.3 * max(len(lines) - 1, 1)
+
+
+def group_lines(lines: list[Line]) -> list[list[Line]]:
+    """Join lines broken by a column or paragraph wrap into paragraphs."""
+    gaps_mean = _blank_lines_informative(lines)
+    groups: list[list[Line]] = []
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if groups and _continues(groups[-1], line, nxt, gaps_mean):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _starts_item(text: str) -> bool:
+    return parse_opener(text) is not None or parse_byline_line(text) is not None
+
+
+def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool) -> bool:
+    last = group[-1]
+    if line.gap >= 2 or line.indented or _starts_item(line.text):
+        return False
+    if ends_sentence(last.text):
+        return False
+    first_text = group[0].text
+    if all(is_title_like(ln.text) for ln in group) and not parse_opener(first_text):
+        if parse_byline_line(first_text) or _AD_CUE.search(first_text) or _closing_only(first_text):
+            return False
+        if is_title_like(line.text):
+            if line.text.startswith(("—", "-")):
+                return False  # a ——subtitle is its own line
+            # a title set over two lines has no blank line between them
+            return gaps_mean and line.gap == 0 and len(line.text) <= len(last.text) + 4
+        # a paragraph opens with a line short of sentence punctuation only in
+        # a narrow column, where the next line is as wide as it
+        return (
+            len(group) == 1
+            and not first_text.startswith(("—", "-"))
+            and len(first_text) >= 10
+            and len(first_text) - 2 <= len(line.text) <= len(first_text) + 4
+        )
+    if is_title_like(line.text) and not ends_sentence(line.text):
+        if nxt is not None and _starts_item(nxt.text):
+            return False  # a headline standing over its body's opener
+        if len(line.text) < 0.6 * len(last.text) and len(last.text) > 24:
+            return False  # a short title line after a wide body line
+    return True
+
+
+def _closing_only(text: str) -> bool:
+    """A closing credit standing alone: （李建龙）."""
+    return bool(closing_names(text)) and len(text) <= 16 and text.startswith(("（", "("))
+
+
+def dedupe(groups: list[list[Line]]) -> list[tuple[list[Line], str]]:
+    """Join each group's text and drop passages the page printed before."""
+    seen = ""
+    out: list[tuple[list[Line], str]] = []
+    for group in groups:
+        text = group[0].text
+        for ln in group[1:]:
+            text = join_wrapped(text, ln.text)
+        key = re.sub(r"\s+", "", text)
+        if len(key) >= MIN_REPEAT and key in seen and has_sentence_punct(key):
+            continue
+        seen += key + "\n"
+        out.append((group, text))
+    return out
+
+
+def classify(group: list[Line], text: str) -> Unit:
+    if _closing_only(text):
+        return Unit(PARA, group, text, authors=closing_names(text))
+    if parse_opener(text):
+        return Unit(PARA, group, text)
+    if is_title_like(text) and _SCENE.search(text):
+        return Unit(CAPTION, group, text)
+    if is_title_like(text):
+        byline = parse_byline_line(text)
+        if byline:
+            return Unit(BYLINE, group, text, authors=byline[0], byline=byline[1])
+        if _AD_CUE.search(text):
+            return Unit(AD, group, text)
+        return Unit(TITLE, group, text)
+    if _CAPTION_CUE.search(text) or (photo_credit(text) is not None and not parse_opener(text)):
+        return Unit(CAPTION, group, text, authors=photo_credit(text) or [])
+    return Unit(PARA, group, text, authors=closing_names(text))
+
+
+def page_units(page_text: str) -> list[Unit]:
+    """The layout units of a page, in printed order."""
+    units = [classify(g, t) for g, t in dedupe(group_lines(read_lines(page_text)))]
+    # An ad runs on over the short lines that follow its first cue line.
+    for i in range(1, len(units)):
+        if units[i].kind == TITLE and units[i - 1].kind == AD and units[i].gap < 2:
+            units[i].kind = AD
+    return units

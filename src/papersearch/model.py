@@ -1,0 +1,55 @@
+"""The data that flows between the stages: a page as read, an article as split.
+
+Every stage takes and returns these plain dataclasses, so each stage can be
+used (and tested) on its own from Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+ARTICLE_KINDS = ("article", "fragment", "photo", "ad", "headline")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One printed page of text, decoded."""
+
+    path: str  # as given by the user (shown in results)
+    text: str
+    encoding: str = "utf-8"
+
+
+@dataclass
+class Article:
+    """One printed item of a page: an article, a continued fragment, a photo
+    caption, an advertisement or a headline standing alone."""
+
+    id: str
+    file: str
+    ordinal: int
+    kind: str = "article"
+    kicker: str = ""
+    headline: str = ""
+    subheads: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    byline: str = ""
+    dateline: str = ""
+    text: str = ""
+    continues_to: str = ""
+    continued_from: str = ""
+    first_line: int = 0  # 1-based line span on the page it came from
+    last_line: int = 0
+
+    @property
+    def title(self) -> str:
+        """Kicker, headline and subheads as one line, for display."""
+        return " ".join(p for p in [self.kicker, self.headline, *self.subheads] if p)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})

@@ -1,0 +1,237 @@
+"""The query language, and its translation into a Whoosh query.
+
+Terms are ANDed; ``OR``, ``NOT`` / ``-term`` and parentheses combine them;
+``"..."`` is an exact phrase; ``headline:``, ``author:``, ``file:`` and
+``kind:`` restrict a term to a field. Every term matches literally, like grep,
+through the character n-gram fields; jieba word matches add to the score.
+Malformed input never raises: stray operators, quotes and brackets degrade to
+plain terms.
+
+>>> parse('二十条措施 OR "杂交水稻" -疫苗 headline:会议')
+Or(Term('二十条措施'), And(Term('杂交水稻', phrase=True), Not(Term('疫苗')), Term('会议', field='headline')))
+>>> parse('((( OR "')
+Empty()
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+FIELDS = {"headline": "title", "title": "title", "author": "author", "file": "file", "kind": "kind"}
+_TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<q>"[^"]*"?)|(?P<word>[^\s()"]+(?:"[^"]*"?)?))')
+
+
+@dataclass
+class Term:
+    text: str
+    phrase: bool = False
+    field: str = ""
+
+    def __repr__(self):
+        extra = (", phrase=True" if self.phrase else "") + (f", field={self.field!r}" if self.field else "")
+        return f"Term({self.text!r}{extra})"
+
+
+@dataclass
+class Not:
+    child: object
+
+    def __repr__(self):
+        return f"Not({self.child!r})"
+
+
+@dataclass
+class And:
+    children: list = field(default_factory=list)
+
+    def __repr__(self):
+        return "And(" + ", ".join(map(repr, self.children)) + ")"
+
+
+@dataclass
+class Or:
+    children: list = field(default_factory=list)
+
+    def __repr__(self):
+        return "Or(" + ", ".join(map(repr, self.children)) + ")"
+
+
+@dataclass
+class Empty:
+    def __repr__(self):
+        return "Empty()"
+
+
+def _lex(text: str) -> list[tuple[str, str]]:
+    out = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+        if m.group("lp"):
+            out.append(("(", "("))
+        elif m.group("rp"):
+            out.append((")", ")"))
+        elif m.group("q") is not None:
+            out.append(("phrase", m.group("q").strip('"')))
+        else:
+            word = m.group("word")
+            if word in ("OR", "|", "||"):
+                out.append(("or", word))
+            elif word in ("AND", "&", "&&", "+"):
+                out.append(("and", word))
+            elif word == "NOT":
+                out.append(("not", word))
+            else:
+                out.append(("word", word))
+    return out
+
+
+class _Parser:
+    def __init__(self, tokens):
+        self.toks = tokens
+        self.i = 0
+
+    def peek(self):
+        return self.toks[self.i] if self.i < len(self.toks) else (None, None)
+
+    def take(self):
+        tok = self.peek()
+        self.i += 1
+        return tok
+
+    def expr(self, depth=0):
+        parts = [self.conj(depth)]
+        while self.peek()[0] == "or":
+            self.take()
+            parts.append(self.conj(depth))
+        parts = [p for p in parts if not isinstance(p, Empty)]
+        if not parts:
+            return Empty()
+        return parts[0] if len(parts) == 1 else Or(parts)
+
+    def conj(self, depth):
+        parts = []
+        while True:
+            kind, _ = self.peek()
+            if kind is None or kind == "or":
+                break
+            if kind == ")":
+                if depth > 0:
+                    break
+                self.take()  # a stray closing bracket means nothing
+                continue
+            if kind == "and":
+                self.take()
+                continue
+            node = self.unary(depth)
+            if not isinstance(node, Empty):
+                parts.append(node)
+        if not parts:
+            return Empty()
+        return parts[0] if len(parts) == 1 else And(parts)
+
+    def unary(self, depth):
+        kind, value = self.take()
+        if kind == "not":
+            nxt = self.peek()[0]
+            if nxt in (None, "or", ")"):
+                return Empty()
+            child = self.unary(depth)
+            return Empty() if isinstance(child, Empty) else Not(child)
+        if kind == "(":
+            inner = self.expr(depth + 1)
+            if self.peek()[0] == ")":
+                self.take()
+            return inner
+        if kind == "phrase":
+            return Term(value, phrase=True) if value.strip() else Empty()
+        return _word(value)
+
+
+def _word(word: str):
+    negate = False
+    if word.startswith("-") and len(word) > 1:
+        negate, word = True, word[1:]
+    name, sep, rest = word.partition(":")
+    node: object
+    if sep and name.lower() in FIELDS and rest:
+        phrase = rest.startswith('"')
+        node = Term(rest.strip('"'), phrase=phrase, field=name.lower())
+        if not node.text.strip():
+            return Empty()
+    else:
+        text = word.strip('"')
+        if not any(ch.isalnum() for ch in text):
+            return Empty()  # operators and punctuation alone match nothing useful
+        node = Term(text)
+    return Not(node) if negate else node
+
+
+def parse(text: str):
+    """Parse a query string into a small tree of Term / And / Or / Not."""
+    text = "".join(ch for ch in text if ch.isprintable() or ch in " \t")
+    return _Parser(_lex(text)).expr()
+
+
+def positive_terms(node) -> list[Term]:
+    """The terms a hit should contain (for snippets and explanations)."""
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, (And, Or)):
+        return [t for c in node.children for t in positive_terms(c)]
+    return []
+
+
+def to_whoosh(node):
+    """Translate the tree into a Whoosh query over the index fields."""
+    from whoosh import query as Q
+
+    if isinstance(node, Term):
+        return _term_query(node, Q)
+    if isinstance(node, Not):
+        return Q.Not(to_whoosh(node.child))
+    if isinstance(node, (And, Or)):
+        children = [to_whoosh(c) for c in node.children]
+        if isinstance(node, Or):
+            return Q.Or(children)
+        positive = [c for c in children if not isinstance(c, Q.Not)]
+        if not positive:
+            children = [Q.Every(), *children]
+        return Q.And(children)
+    return Q.NullQuery
+
+
+def _literal(fieldname: str, term: str, Q):
+    from .analysis import literal_grams
+
+    grams = literal_grams(term)
+    if not grams:
+        return Q.NullQuery
+    if len(grams) == 1 and len(grams[0]) == 1:
+        return Q.Prefix(fieldname, grams[0])
+    if len(grams) == 1:
+        return Q.Term(fieldname, grams[0])
+    return Q.Phrase(fieldname, grams)
+
+
+def _term_query(term: Term, Q):
+    from .analysis import query_words
+    from .normalize import fold
+
+    if term.field == "author":
+        return Q.Wildcard("author", f"*{fold(term.text).lower()}*")
+    if term.field == "file":
+        return Q.Wildcard("file", f"*{term.text}*")
+    if term.field == "kind":
+        return Q.Term("kind", term.text.lower())
+    fields = ["title"] if term.field == "headline" else ["title", "body"]
+    literal = Q.Or([_literal(f + "_ng", term.text, Q) for f in fields])
+    words = query_words(term.text)
+    if not words:
+        return literal
+    ranked = Q.Or([Q.Term(f, w) for f in fields for w in words])
+    return Q.AndMaybe(literal, ranked)

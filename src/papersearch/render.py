@@ -1,0 +1,141 @@
+"""Show results to a person: rich layout on a terminal, plain text elsewhere,
+JSON for scripts. Nothing here decides what is found, only how it looks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .model import Article
+from .search import Hit
+from .snippets import highlight_all
+
+HIGHLIGHT = "bold black on yellow"
+
+
+def console(stderr: bool = False) -> Console:
+    # rich honours NO_COLOR and leaves escape codes out when not on a terminal
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def emit_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def emit_jsonl(rows: Iterable[dict]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _plain(line: str) -> None:
+    """Off a terminal: one unwrapped line, no escape codes."""
+    sys.stdout.write(line + "\n")
+
+
+def _marked(text: str, spans) -> Text:
+    out = Text(text)
+    for a, b in spans:
+        out.stylize(HIGHLIGHT, a, b)
+    return out
+
+
+def print_hits(hits: list[Hit], out: Console) -> None:
+    if not out.is_terminal:
+        for hit in hits:
+            a = hit.article
+            _plain(f"{hit.rank}\t{a.id}\t{hit.score:.2f}\t{a.file}\t{a.headline or '(' + a.kind + ')'}")
+            _plain("\t" + hit.snippet.text)
+        return
+    for hit in hits:
+        a = hit.article
+        head = Text.assemble((f"{hit.rank:>2}. ", "dim"), (a.headline or f"({a.kind}, no headline)", "bold"))
+        lines = [head]
+        extra = " / ".join(p for p in [a.kicker, *a.subheads] if p)
+        if extra:
+            lines.append(Text("    " + extra, style="dim"))
+        meta = Text("    ")
+        meta.append(a.id, style="cyan")
+        if a.authors:
+            meta.append("  " + " ".join(a.authors), style="green")
+        meta.append(f"  {a.file}  ", style="dim")
+        meta.append(f"{hit.score:.2f}", style="magenta")
+        if a.kind != "article":
+            meta.append(f"  [{a.kind}]", style="yellow")
+        lines.append(meta)
+        snippet = _marked(hit.snippet.text, hit.snippet.spans)
+        snippet.pad_left(4)
+        lines.append(snippet)
+        out.print(Group(*lines))
+        out.print()
+
+
+def article_renderable(a: Article, terms: list[str] | None = None):
+    parts = []
+    if a.kicker:
+        parts.append(Text(a.kicker, style="dim"))
+    title = a.headline or f"({a.kind}, no headline)"
+    parts.append(_marked(title, highlight_all(title, terms or [])).copy())
+    parts[-1].stylize("bold")
+    for sub in a.subheads:
+        parts.append(Text(sub, style="italic"))
+    meta = [x for x in [a.byline, a.dateline if a.dateline not in a.byline else ""] if x]
+    info = Text(" ".join(meta), style="green")
+    info.append(f"   {a.file} lines {a.first_line}-{a.last_line}   {a.id}", style="dim")
+    parts.append(info)
+    if a.continued_from:
+        parts.append(Text(f"（上接{a.continued_from}）", style="dim"))
+    parts.append(Text(""))
+    for para in a.text.split("\n"):
+        parts.append(_marked("　　" + para, [(x + 2, y + 2) for x, y in highlight_all(para, terms or [])]))
+    if a.continues_to:
+        parts.append(Text(f"（下转{a.continues_to}）", style="dim"))
+    return Group(*parts)
+
+
+def print_article(a: Article, out: Console, terms: list[str] | None = None, pager: bool = True) -> None:
+    if not out.is_terminal:
+        for line in article_lines(a):
+            _plain(line)
+        return
+    body = article_renderable(a, terms)
+    if pager and a.text.count("\n") + 6 > out.size.height:
+        with out.pager(styles=True):
+            out.print(body)
+    else:
+        out.print(body)
+
+
+def article_lines(a: Article) -> list[str]:
+    lines = [x for x in [a.kicker, a.headline or f"({a.kind}, no headline)", *a.subheads] if x]
+    lines.append(" ".join(x for x in [a.byline, a.dateline if a.dateline not in a.byline else ""] if x))
+    lines.append(f"{a.file} lines {a.first_line}-{a.last_line}  {a.id}")
+    lines.append("")
+    lines += a.text.split("\n")
+    if a.continues_to:
+        lines.append(f"（下转{a.continues_to}）")
+    return lines
+
+
+def print_article_table(articles: list[Article], out: Console, text_chars: int = 24) -> None:
+    if not out.is_terminal:
+        for a in articles:
+            _plain(f"{a.id}\t{a.kind}\t{a.headline}\t{' '.join(a.authors)}\t{a.text[:text_chars]}")
+        return
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for name in ("id", "kind", "headline", "authors", "text"):
+        table.add_column(name, overflow="fold")
+    for a in articles:
+        kind_style = "" if a.kind == "article" else "yellow"
+        table.add_row(
+            Text(a.id, style="cyan"),
+            Text(a.kind, style=kind_style),
+            Text(a.headline or "—", style="bold" if a.headline else "dim"),
+            Text(" ".join(a.authors), style="green"),
+            Text(a.text[:text_chars].replace("\n", " ") + ("…" if len(a.text) > text_chars else "")),
+        )
+    out.print(table)

@@ -1,0 +1,215 @@
+"""Search an index: ranked hits with snippets, articles by id, explanations.
+
+Ranking is Whoosh's BM25F with the headline block weighted above the body
+and jieba word matches above bare character n-gram matches; an article whose
+headline holds every query term ranks higher, and photo captions, ads and
+fragments rank below articles.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import IndexError_, PapersearchError
+from .indexer import Manifest, is_index
+from .model import Article
+from .query import Empty, parse, positive_terms, to_whoosh
+from .snippets import Snippet, make_snippet, match_spans
+
+KIND_WEIGHT = {"article": 1.0, "fragment": 0.85, "headline": 0.7, "photo": 0.6, "ad": 0.3}
+HEADLINE_BONUS = 1.3
+# Hits are re-ranked from this many candidates beyond the limit asked for.
+CANDIDATES = 100
+
+
+@dataclass
+class Hit:
+    rank: int
+    score: float
+    article: Article
+    snippet: Snippet = field(default_factory=lambda: Snippet(""))
+
+    def to_dict(self) -> dict:
+        a = self.article
+        return {
+            "rank": self.rank,
+            "id": a.id,
+            "score": round(self.score, 4),
+            "kind": a.kind,
+            "kicker": a.kicker,
+            "headline": a.headline,
+            "subheads": a.subheads,
+            "authors": a.authors,
+            "file": a.file,
+            "snippet": self.snippet.text,
+            "highlights": [list(s) for s in self.snippet.spans],
+        }
+
+
+class Index:
+    """A papersearch index opened for reading."""
+
+    def __init__(self, folder: str | Path, user_dict: str | None = None):
+        from whoosh import index as windex
+
+        self.folder = Path(folder)
+        if not self.folder.exists() or not any(self.folder.iterdir()):
+            raise IndexError_(f"no index at {self.folder}: run 'papersearch index PATH' first")
+        if not is_index(self.folder):
+            raise IndexError_(f"{self.folder}: not a papersearch index")
+        self.manifest = Manifest(self.folder).load()
+        self.warnings: list[str] = []
+        built_with = self.manifest.data.get("dictionary", "")
+        used = ""
+        if user_dict:
+            from .segmenter import load_user_dict
+
+            try:
+                used = load_user_dict(user_dict)
+            except OSError as err:
+                raise PapersearchError(f"{user_dict}: cannot read dictionary ({err.strerror})") from None
+        if built_with != used:
+            self.warnings.append(
+                f"index built with dictionary {built_with or 'none'}, queried with {used or 'none'}: word ranking may differ (pass the same --dict)"
+            )
+        try:
+            self.ix = windex.open_dir(str(self.folder))
+        except Exception as err:  # whoosh raises many kinds on damaged files
+            raise IndexError_(f"{self.folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
+
+    def close(self) -> None:
+        self.ix.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # --- search
+    def search(self, text: str, limit: int = 10, snippets: int = 3, width: int = 120) -> list[Hit]:
+        tree = parse(text)
+        if isinstance(tree, Empty):
+            raise PapersearchError("empty query: give at least one word to search for")
+        terms = [t.text for t in positive_terms(tree) if t.field in ("", "headline")]
+        with self.ix.searcher() as searcher:
+            results = searcher.search(to_whoosh(tree), limit=max(limit, 1) + CANDIDATES)
+            hits = [Hit(0, r.score, _article(r)) for r in results]
+        for hit in hits:
+            hit.score *= KIND_WEIGHT.get(hit.article.kind, 1.0)
+            if terms and all(match_spans(hit.article.title, [t]) for t in terms):
+                hit.score *= HEADLINE_BONUS
+        hits.sort(key=lambda h: (-h.score, h.article.id))
+        hits = hits[:limit]
+        for rank, hit in enumerate(hits, 1):
+            hit.rank = rank
+            hit.snippet = make_snippet(hit.article.text or hit.article.title, terms, width=width, count=snippets)
+        return hits
+
+    def get(self, article_id: str) -> Article:
+        with self.ix.searcher() as searcher:
+            fields = searcher.document(id=article_id)
+        if fields is None:
+            raise PapersearchError(f"no article with id {article_id!r} (see 'papersearch list')")
+        return Article.from_dict(json.loads(fields["data"]))
+
+    def articles(self):
+        """Every article, in page and printed order."""
+        with self.ix.searcher() as searcher:
+            docs = [Article.from_dict(json.loads(f["data"])) for f in searcher.all_stored_fields()]
+        docs.sort(key=lambda a: (a.file, a.ordinal))
+        return docs
+
+    def related(self, article_id: str, limit: int = 5) -> list[Hit]:
+        article = self.get(article_id)
+        with self.ix.searcher() as searcher:
+            docnum = searcher.document_number(id=article_id)
+            results = searcher.more_like(docnum, "body", text=article.title + "\n" + article.text, top=limit, numterms=20)
+            return [Hit(n, r.score, _article(r)) for n, r in enumerate(results, 1)]
+
+    # --- about the index
+    def stats(self) -> dict:
+        kinds: dict[str, int] = {}
+        with self.ix.searcher() as searcher:
+            reader = searcher.reader()
+            for kind in ("article", "fragment", "photo", "ad", "headline"):
+                n = reader.doc_frequency("kind", kind)
+                if n:
+                    kinds[kind] = n
+            terms = {name: sum(1 for _ in reader.lexicon(name)) for name in ("title", "body", "body_ng")}
+            total = searcher.doc_count()
+        size = sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
+        data = self.manifest.data
+        return {
+            "index": str(self.folder),
+            "pages": len(data["files"]),
+            "articles": total,
+            "kinds": kinds,
+            "terms": terms,
+            "bytes": size,
+            "built": data.get("built", ""),
+            "dictionary": data.get("dictionary", ""),
+            "versions": data.get("versions", {}),
+        }
+
+    def explain(self, text: str, article_id: str | None = None) -> dict:
+        from .analysis import literal_grams, query_words
+        from .normalize import fold
+
+        tree = parse(text)
+        out: dict = {
+            "query": text,
+            "parsed": repr(tree),
+            "terms": [
+                {
+                    "term": t.text,
+                    "field": t.field or "any",
+                    "folded": fold(t.text),
+                    "ngrams": literal_grams(t.text),
+                    "words": query_words(t.text),
+                }
+                for t in positive_terms(tree)
+            ],
+        }
+        if isinstance(tree, Empty):
+            out["whoosh"] = ""
+            return out
+        wq = to_whoosh(tree)
+        out["whoosh"] = str(wq)
+        if article_id:
+            article = self.get(article_id)
+            with self.ix.searcher() as searcher:
+                from whoosh.query import Term as WTerm
+
+                res = searcher.search(wq, filter=WTerm("id", article_id), limit=1)
+                matched = bool(len(res))
+                score = res[0].score if matched else 0.0
+            out["article"] = {
+                "id": article_id,
+                "headline": article.headline,
+                "matched": matched,
+                "score": round(score, 4),
+                "terms": [
+                    {
+                        "term": t.text,
+                        "in_headline": bool(match_spans(article.title, [t.text])),
+                        "in_text": bool(match_spans(article.text, [t.text])),
+                        "in_authors": any(fold(t.text) in fold(a) for a in article.authors),
+                    }
+                    for t in positive_terms(tree)
+                ],
+            }
+        return out
+
+
+def _article(result) -> Article:
+    return Article.from_dict(json.loads(result["data"]))
+
+
+def warn(message: str) -> None:
+    if os.environ.get("PAPERSEARCH_QUIET") != "1":
+        print(f"papersearch: warning: {message}", file=sys.stderr)

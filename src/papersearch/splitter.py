@@ -1,0 +1,374 @@
+"""Split a page into the articles a reader of the printed page sees.
+
+Layout units (paragraphs, title blocks, captions, ads) are grouped into
+bodies at the places where an article must start: an opener (本报讯…,
+新华社…电), a continuation mark (下转第三版), a closing credit, a title block
+or caption in between, or a change of topic. Each title block is then given
+to the body it shares most words with, before or after it, because PDF
+extraction prints some headlines after their body.
+
+>>> page = "本报讯（记者 张三）昨日，市防汛指挥部召开会议。\\n\\n市防汛指挥部召开会议"
+>>> [(a.headline, a.authors, a.text) for a in split_text(page)]
+[('市防汛指挥部召开会议', ['张三'], '昨日，市防汛指挥部召开会议。')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bylines import Opener, parse_opener
+from .cohesion import Lexicon
+from .layout import AD, BYLINE, CAPTION, PARA, TITLE, Unit, page_units
+from .model import Article, Page
+from .textfix import take_continuations
+from .titles import read_title_block
+
+# Adjacent passages of one article share at least this much (tf-idf cosine of
+# bigrams): a title block between them is a section head of one feature.
+TOPIC_SHIFT = 0.06
+# Paragraphs move to the next title's article when they share this much more
+# (cosine) with it than with the body they were printed in.
+RECLAIM_MARGIN = 0.02
+# A title block claims a body printed after it with this much of its words in
+# that body, one printed before it with this much (and more than the one after).
+FORWARD_MIN = 0.08
+BACKWARD_MIN = 0.3
+DEBUG = False
+
+
+@dataclass
+class TitleUnits:
+    units: list[Unit]
+
+    @property
+    def titles(self) -> list[str]:
+        return [u.text for u in self.units if u.kind == TITLE]
+
+    @property
+    def bylines(self) -> list[Unit]:
+        return [u for u in self.units if u.kind == BYLINE]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.titles)
+
+    @property
+    def lines(self) -> list[int]:
+        return [n.number for u in self.units for n in u.lines]
+
+
+@dataclass
+class Body:
+    paras: list[Unit] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    opener: Opener | None = None
+    byline_units: list[Unit] = field(default_factory=list)
+    title: TitleUnits | None = None
+    closing: list[str] = field(default_factory=list)
+    continues_to: str = ""
+    continued_from: str = ""
+
+    @property
+    def hard_end(self) -> bool:
+        return bool(self.continues_to or self.closing)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for t in self.texts if t)
+
+    @property
+    def lines(self) -> list[int]:
+        return [n.number for u in self.paras + self.byline_units for n in u.lines]
+
+    def add(self, unit: Unit, text: str) -> None:
+        text, to, came = take_continuations(text)
+        self.continues_to = self.continues_to or to
+        self.continued_from = self.continued_from or came
+        if unit.kind == PARA and unit.authors:
+            self.closing = unit.authors
+            if text.strip("（）() ") in "".join(unit.authors) or len(text) <= 12:
+                text = ""  # a credit line standing alone: it goes to the byline
+        self.paras.append(unit)
+        self.texts.append(text)
+
+
+def split_page(page: Page) -> list[Article]:
+    """The articles of one page, in printed order."""
+    return _Splitter(page_units(page.text)).articles(page.path)
+
+
+def split_text(text: str, path: str = "page.txt") -> list[Article]:
+    return split_page(Page(path=path, text=text))
+
+
+class _Splitter:
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        self.lex = Lexicon([u.text for u in units])
+
+    # --- stage 1: title blocks and section heads
+    def _items(self) -> list[Unit | TitleUnits]:
+        items: list[Unit | TitleUnits] = []
+        for unit in self.units:
+            if unit.kind in (TITLE, BYLINE):
+                last = items[-1] if items else None
+                joinable = (
+                    isinstance(last, TitleUnits)
+                    and last.units[-1].kind != BYLINE
+                    or (isinstance(last, TitleUnits) and unit.kind == BYLINE)
+                )
+                if joinable and unit.gap < 2:
+                    last.units.append(unit)
+                    continue
+                items.append(TitleUnits([unit]))
+            else:
+                items.append(unit)
+        return items
+
+    def _is_section_head(self, items: list, i: int) -> bool:
+        """A title block inside a feature: no byline, plain paragraphs on both sides."""
+        block = items[i]
+        if block.bylines or i + 1 >= len(items) or i == 0:
+            return False
+        after, before = items[i + 1], items[i - 1]
+        if not (isinstance(after, Unit) and after.kind == PARA and not parse_opener(after.text)):
+            return False
+        if isinstance(before, TitleUnits):
+            return bool(before.bylines and before.titles)
+        if not (isinstance(before, Unit) and before.kind == PARA) or before.authors:
+            return False
+        if take_continuations(before.text)[1]:
+            return False
+        if any(t.startswith(("—", "-")) for t in block.titles[1:]):
+            return True  # 小标题 + ——subtitle: the shape of a feature's section head
+        return self.lex.cosine(before.text, after.text) >= TOPIC_SHIFT
+
+    # --- stage 2: bodies
+    def _bodies(self, items: list) -> list[Body | TitleUnits | Unit]:
+        out: list[Body | TitleUnits | Unit] = []
+        for i, item in enumerate(items):
+            cur = out[-1] if out and isinstance(out[-1], Body) else None
+            if isinstance(item, TitleUnits):
+                if not item.titles and i + 1 < len(items) and isinstance(items[i + 1], Unit) and items[i + 1].kind == PARA:
+                    body = Body(byline_units=item.bylines)
+                    out.append(body)  # a byline standing alone opens the next body
+                    continue
+                if self._is_section_head(items, i):
+                    if cur is None or cur.hard_end:
+                        cur = Body()
+                        out.append(cur)
+                    for unit in item.units:
+                        cur.add(unit, unit.text)
+                    continue
+                out.append(item)
+                continue
+            if item.kind != PARA:
+                out.append(item)
+                continue
+            opener = parse_opener(item.text)
+            fresh_byline = cur is not None and not cur.paras and cur.byline_units
+            if cur is None or (opener and not fresh_byline) or cur.hard_end:
+                cur = Body()
+                out.append(cur)
+            if opener:
+                cur.opener = opener
+                cur.add(item, opener.rest)
+            else:
+                cur.add(item, item.text)
+        return out
+
+    # --- stage 3: give each title block its body
+    def _reclaim_tails(self, seq: list, neighbour) -> list:
+        """A feature often opens with paragraphs printed above its headline.
+        When a title block's body has no opener, the paragraphs without opener
+        at the end of the body before it go with that title when they share
+        more with it than with the body they follow."""
+        for i, block in enumerate(seq):
+            if not isinstance(block, TitleUnits) or not block.titles:
+                continue
+            before, after = neighbour(i, -1), neighbour(i, +1)
+            if before is None or after is None or after.opener is not None or before.hard_end:
+                continue
+            if seq.index(before) != i - 1:
+                continue  # a caption stands between: the body before is not this one's
+            target = block.text + "\n" + after.text
+            gains: dict[int, float] = {}
+            for k in range(1, len(before.paras)):
+                if before.paras[k].kind != PARA or not before.texts[k] or before.paras[k].authors:
+                    continue
+                tail = "\n".join(before.texts[k:])
+                head = "\n".join(before.texts[:k])
+                gains[k] = self.lex.cosine(tail, target) - self.lex.cosine(tail, head)
+            # the longest tail that leans to the title after it about as much as the best one
+            top = max(gains.values(), default=0.0)
+            best = None
+            if top > RECLAIM_MARGIN:
+                k = min(k for k, g in gains.items() if g > RECLAIM_MARGIN and g >= top - RECLAIM_MARGIN / 2)
+                best = (gains[k], k)
+            if best is not None:
+                k = best[1]
+                tail = Body(paras=before.paras[k:], texts=before.texts[k:], closing=before.closing)
+                before.paras, before.texts, before.closing = before.paras[:k], before.texts[:k], []
+                seq.insert(i, tail)
+                return self._reclaim_tails(seq, neighbour)
+        return seq
+
+    def _attach(self, seq: list) -> list:
+        def neighbour(i: int, step: int) -> Body | None:
+            j = i + step
+            while 0 <= j < len(seq) and isinstance(seq[j], Unit):
+                j += step  # captions and ads stand between a title and its body
+            return seq[j] if 0 <= j < len(seq) and isinstance(seq[j], Body) else None
+
+        seq = self._split_title_blocks(seq, neighbour)
+        seq = self._reclaim_tails(seq, neighbour)
+        offers: list[tuple[float, int, TitleUnits, Body]] = []
+        for i, block in enumerate(seq):
+            if not isinstance(block, TitleUnits) or not block.titles:
+                continue
+            before, after = neighbour(i, -1), neighbour(i, +1)
+            s_before = self.lex.containment(block.text, before.text) if before else 0.0
+            s_after = self.lex.containment(block.text, after.text) if after else 0.0
+            if (
+                before
+                and after
+                and before.opener is None
+                and after.opener is None
+                and not before.hard_end
+                and not before.byline_units
+                and s_before >= BACKWARD_MIN
+                and s_after >= BACKWARD_MIN
+            ):
+                offers.append((s_before + s_after, i, block, before))  # printed inside its own body
+                before.merge_with = after  # type: ignore[attr-defined]
+                continue
+            if after and s_after >= FORWARD_MIN:
+                offers.append((s_after, i, block, after))
+            if before and s_before >= BACKWARD_MIN and s_before > s_after:
+                offers.append((s_before, i, block, before))
+        taken: set[int] = set()
+        for _score, i, block, body in sorted(offers, key=lambda o: -o[0]):
+            if i in taken or body.title is not None:
+                continue
+            body.title = block
+            taken.add(i)
+            partner = getattr(body, "merge_with", None)
+            if partner is not None and partner.title is None:
+                body.paras += partner.paras
+                body.texts += partner.texts
+                body.closing, body.continues_to = partner.closing, partner.continues_to
+                partner.paras, partner.texts = [], []
+        return [item for k, item in enumerate(seq) if not (isinstance(item, TitleUnits) and k in taken)]
+
+    def _split_title_blocks(self, seq: list, neighbour) -> list:
+        """A block whose first titles name the body before it and whose last
+        titles name the body after it is two blocks: one printed after its
+        body, one before."""
+        out: list = []
+        for i, block in enumerate(seq):
+            if not isinstance(block, TitleUnits) or len(block.titles) < 2:
+                out.append(block)
+                continue
+            before, after = neighbour(i, -1), neighbour(i, +1)
+            best = None
+            if before is not None and after is not None:
+                for k in range(1, len(block.units)):
+                    head, tail = block.units[:k], block.units[k:]
+                    if not any(u.kind == TITLE for u in head) or not any(u.kind == TITLE for u in tail):
+                        continue
+                    head_text = " ".join(u.text for u in head if u.kind == TITLE)
+                    tail_text = " ".join(u.text for u in tail if u.kind == TITLE)
+                    s_head = self.lex.containment(head_text, before.text)
+                    s_tail = self.lex.containment(tail_text, after.text)
+                    if (
+                        s_head >= BACKWARD_MIN
+                        and s_tail >= BACKWARD_MIN
+                        and s_head > self.lex.containment(head_text, after.text)
+                        and s_tail > self.lex.containment(tail_text, before.text)
+                        and (best is None or s_head + s_tail > best[0])
+                    ):
+                        best = (s_head + s_tail, k)
+            if best is None:
+                out.append(block)
+            else:
+                out += [TitleUnits(block.units[: best[1]]), TitleUnits(block.units[best[1] :])]
+        return out
+
+    # --- stage 4: articles
+    def articles(self, path: str) -> list[Article]:
+        seq = self._attach(self._bodies(self._items()))
+        stem = Path(path).stem
+        found: list[tuple[int, Article]] = []
+        pending_ads: list[Unit] = []
+
+        def flush_ads() -> None:
+            if pending_ads:
+                lines = [n.number for u in pending_ads for n in u.lines]
+                found.append((min(lines), _article(kind="ad", text="\n".join(u.text for u in pending_ads), lines=lines)))
+                pending_ads.clear()
+
+        for item in seq:
+            if isinstance(item, Unit) and item.kind == AD:
+                pending_ads.append(item)
+                continue
+            flush_ads()
+            if isinstance(item, Body):
+                if item.paras or item.title:
+                    found.append((min(item.lines + (item.title.lines if item.title else [])), _from_body(item)))
+            elif isinstance(item, TitleUnits):
+                block = read_title_block(item.titles)
+                authors = [a for u in item.bylines for a in u.authors]
+                art = _article(kind="headline" if item.titles else "article", lines=item.lines, authors=authors)
+                art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
+                art.byline = " ".join(u.byline for u in item.bylines)
+                found.append((min(item.lines), art))
+            elif item.kind == CAPTION:
+                lines = [n.number for n in item.lines]
+                found.append((min(lines), _article(kind="photo", text=item.text, lines=lines, authors=item.authors)))
+        flush_ads()
+        found.sort(key=lambda pair: pair[0])
+        out = []
+        for ordinal, (_, art) in enumerate(found, 1):
+            art.ordinal, art.file, art.id = ordinal, path, f"{stem}-{ordinal}"
+            out.append(art)
+        return out
+
+
+def _article(kind: str, lines: list[int], text: str = "", authors: list[str] | None = None) -> Article:
+    return Article(
+        id="", file="", ordinal=0, kind=kind, text=text, authors=list(authors or []), first_line=min(lines), last_line=max(lines)
+    )
+
+
+def _from_body(body: Body) -> Article:
+    lines = body.lines + (body.title.lines if body.title else [])
+    authors: list[str] = []
+    bylines: list[str] = []
+    if body.title:
+        for unit in body.title.bylines:
+            authors += unit.authors
+            bylines.append(unit.byline)
+    for unit in body.byline_units:
+        authors += unit.authors
+        bylines.append(unit.byline)
+    if body.opener:
+        authors += body.opener.authors
+        bylines.append(body.opener.byline)
+    if body.closing:
+        authors += body.closing
+        bylines.append("（" + " ".join(body.closing) + "）")
+    if body.title:
+        kind = "article"
+    elif body.opener or body.byline_units:
+        kind = "article"
+    else:
+        kind = "fragment"
+    art = _article(kind=kind, lines=lines, text=body.text, authors=list(dict.fromkeys(authors)))
+    if body.title:
+        block = read_title_block(body.title.titles)
+        art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
+    art.byline = " ".join(bylines)
+    art.dateline = body.opener.dateline if body.opener else ""
+    art.continues_to, art.continued_from = body.continues_to, body.continued_from
+    return art

@@ -1,0 +1,115 @@
+"""Undo what PDF extraction does to a line of Chinese newspaper text.
+
+Justified lines come out letter-spaced (``推 动 城 市``), digits and Latin get
+spaces around them (``10 月 28 日``), and spaces stick to full-width
+punctuation. Real spaces between phrases (``我爱我村 我爱我岗``) stay.
+
+>>> unspace("动 城 市 高 质 量 发 展 的 动 力 源 泉 。")
+'动城市高质量发展的动力源泉。'
+>>> unspace(" 本报讯 （记者 李雅萍） 10 月 28 日，")
+'本报讯（记者 李雅萍）10月28日，'
+>>> unspace("“我爱我村 我爱我岗 我爱我家”主题")
+'“我爱我村 我爱我岗 我爱我家”主题'
+>>> unspace("孙 权")
+'孙权'
+>>> unspace("用好“小载体” 传达“大理论”")
+'用好“小载体” 传达“大理论”'
+>>> unspace("申 领 社 保 卡 等 事 项 实 现“ 一 件 事 ”打 包")
+'申领社保卡等事项实现“一件事”打包'
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】『』「」〔〕…—·．～"
+SENTENCE_PUNCT = "，。；！？"
+TERMINAL = "。！？；…!?"
+CLOSERS = "”’」』）)》】〕"
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+")
+_NOISY_PUNCT = "，。、；：？！（）〔〕【】…—·．～"
+_PUNCT_SPACE = re.compile(rf"\s+(?=[{_NOISY_PUNCT}”’」』》〉])|(?<=[{_NOISY_PUNCT}“‘「『《〈])\s+")
+_CJK = HAN + FULLWIDTH_PUNCT
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_CJK_CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_HAN_ALNUM_SPACE = re.compile(rf"(?<=[{HAN}])\s+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])\s+(?=[{HAN}])")
+_DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=\d)")
+_SINGLE_RUN = re.compile(rf"(?<!\S)[{HAN}](?: [{HAN}]){{2,}}(?!\S)")
+
+# A line where at least this share of the gaps between Han characters is a
+# space was justified by the typesetter, not written with spaces.
+LETTER_SPACED = 0.5
+
+
+def unspace(line: str) -> str:
+    """Normalise the white space of one extracted line (see module doc)."""
+    line = _SPACES.sub(" ", line).strip()
+    if " " not in line:
+        return line
+    line = _HAN_ALNUM_SPACE.sub("", line)
+    cjk = len(_CJK_CHAR.findall(line))
+    spaced = len(_CJK_CJK_SPACE.findall(line))
+    if cjk > 1 and spaced / (cjk - 1) >= LETTER_SPACED:
+        line = _CJK_CJK_SPACE.sub("", line)
+        return _DIGIT_SPACE.sub("", line)
+    # a space after a closing quote or before an opening one can part two
+    # phrases of a title (用好“小载体” 传达“大理论”); other spaces at punctuation are extraction noise
+    line = _PUNCT_SPACE.sub("", line)
+    return _SINGLE_RUN.sub(lambda m: m.group(0).replace(" ", ""), line)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends a sentence: 。！？； possibly inside closing quotes."""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    if not stripped:
+        return False
+    if stripped[-1] in TERMINAL:
+        return True
+    # 。” and （下转第三版） both end with a closer after a complete unit
+    return text.rstrip()[-1:] == "）" and bool(CONTINUATION.search(text))
+
+
+def has_sentence_punct(text: str) -> bool:
+    return any(ch in SENTENCE_PUNCT for ch in text)
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join a line broken by a column or page wrap: nothing is inserted,
+    except a space between two Latin words."""
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return f"{left} {right}"
+    return left + right
+
+
+# （下转第三版） (下转第2版) （上接第一版） 转第3版 （紧接第一版） （续第二版）
+CONTINUATION = re.compile(
+    r"[（(]?\s*(?P<dir>下转|转|上接|接|紧接|续|转接)\s*(?P<page>第\s*[一二三四五六七八九十百\d]+\s*[版页]|[A-Z]\d{1,2}\s*版)\s*[)）]?"
+)
+_FORWARD = {"下转", "转", "转接"}
+
+
+def take_continuations(text: str) -> tuple[str, str, str]:
+    """Remove continuation marks; return (text, continues_to, continued_from).
+
+    >>> take_continuations("制定实施土壤污染治理工作推进机制。(下转第三版)")
+    ('制定实施土壤污染治理工作推进机制。', '第三版', '')
+    """
+    to = came = ""
+    for m in list(CONTINUATION.finditer(text)):
+        is_mark = m.group(0).startswith(("（", "(")) or m.start() == 0 or m.end() == len(text.rstrip())
+        if not is_mark:
+            continue
+        page = re.sub(r"\s+", "", m.group("page"))
+        if m.group("dir") in _FORWARD:
+            to = to or page
+        else:
+            came = came or page
+    if not (to or came):
+        return text, "", ""
+
+    def keep(m: re.Match) -> str:
+        return "" if (m.group(0).startswith(("（", "(")) or m.start() == 0 or m.end() == len(text.rstrip())) else m.group(0)
+
+    return CONTINUATION.sub(keep, text).strip(), to, came

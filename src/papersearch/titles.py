@@ -1,0 +1,52 @@
+"""Read a headline block: kicker (引题), headline (主题), subheads (副题).
+
+>>> t = read_title_block(["深入学习贯彻党的二十大精神", "在坚决做到“两个维护”上下功夫", "——推动党的二十大精神在朔州落地生根"])
+>>> t.kicker, t.headline, t.subheads
+('深入学习贯彻党的二十大精神', '在坚决做到“两个维护”上下功夫', ['——推动党的二十大精神在朔州落地生根'])
+>>> t = read_title_block(["我市创建文明城市迎检工作动员会召开", "姜四清讲话 吴秀玲主持 宋红波出席"])
+>>> t.headline, t.subheads
+('我市创建文明城市迎检工作动员会召开', ['姜四清讲话 吴秀玲主持 宋红波出席'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bylines import is_who_line
+
+# Subtitles that name the genre of a feature: …纪实, …侧记, …综述.
+_GENRE = re.compile(r"(?:纪实|侧记|综述|素描|扫描|巡礼|札记|手记|纪事|掠影|记事|访谈录|观察|调查)$")
+
+
+@dataclass
+class TitleBlock:
+    kicker: str = ""
+    headline: str = ""
+    subheads: list[str] = field(default_factory=list)
+
+
+def is_subtitle(line: str) -> bool:
+    return line.startswith(("—", "-")) or is_who_line(line) or bool(_GENRE.search(line))
+
+
+def read_title_block(lines: list[str]) -> TitleBlock:
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return TitleBlock()
+    dashes = [i for i, ln in enumerate(lines) if ln.startswith(("—", "-"))]
+    if dashes and dashes[0] > 0:
+        first = dashes[0]
+        return TitleBlock(" ".join(lines[: first - 1]), lines[first - 1], lines[first:])
+    marked = [i for i, ln in enumerate(lines) if is_subtitle(ln)]
+    if marked and marked[0] > 0:
+        # the headline leads; what stands between it and the subtitle is subtitle too
+        return TitleBlock("", lines[0], lines[1:])
+    plain = [ln for ln in lines if not is_subtitle(ln)]
+    subs = [ln for ln in lines if is_subtitle(ln)]
+    if not plain:
+        return TitleBlock("", lines[0], lines[1:])
+    # Two plain title lines without a subtitle mark: kicker + headline, or
+    # headline + unmarked subtitle; print cannot tell them apart, so the
+    # headline is the title as printed.
+    return TitleBlock("", " ".join(plain), subs)

@@ -111,7 +111,7 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool)
     if ends_sentence(last.text):
         return False
     first_text = group[0].text
-    if all(is_title_like(ln.text) for ln in group) and not parse_opener(first_text):
+    if all(is_title_like(ln.text) for ln in group) and not parse_opener(first_text) and not group[0].indented:
         if parse_byline_line(first_text) or _AD_CUE.search(first_text) or _closing_only(first_text):
             return False
         if is_title_like(line.text):

@@ -208,10 +208,9 @@ class _Splitter:
                 best = (gains[k], k)
             if best is not None:
                 k = best[1]
-                tail = Body(paras=before.paras[k:], texts=before.texts[k:], closing=before.closing)
+                after.paras[:0], after.texts[:0] = before.paras[k:], before.texts[k:]
+                after.closing = after.closing or before.closing
                 before.paras, before.texts, before.closing = before.paras[:k], before.texts[:k], []
-                seq.insert(i, tail)
-                return self._reclaim_tails(seq, neighbour)
         return seq
 
     def _attach(self, seq: list) -> list:

@@ -67,8 +67,10 @@ def ends_sentence(text: str) -> bool:
         return False
     if stripped[-1] in TERMINAL:
         return True
-    # 。” and （下转第三版） both end with a closer after a complete unit
-    return text.rstrip()[-1:] == "）" and bool(CONTINUATION.search(text))
+    if re.search(r"(?:摄|照片|图片|资料图)[）)]$", text.rstrip()):
+        return True  # a photo credit closes its caption
+    # （下转第三版） closes a column: the story goes on elsewhere, not on the next line
+    return text.rstrip()[-1:] in "）)" and bool(CONTINUATION.search(text))
 
 
 def has_sentence_punct(text: str) -> bool:

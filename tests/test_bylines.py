@@ -1,0 +1,87 @@
+from papersearch.bylines import closing_names, is_name, is_who_line, names_in, parse_byline_line, parse_opener, photo_credit
+
+
+def test_local_paper_opener_with_reporter_in_brackets():
+    o = parse_opener("本报讯（记者 李雪峰）11月11日晚，市委常委会召开会议。")
+    assert o.authors == ["李雪峰"]
+    assert o.byline == "本报讯（记者 李雪峰）"
+    assert o.rest.startswith("11月11日晚")
+
+
+def test_opener_with_half_width_brackets_and_no_space():
+    o = parse_opener("本报讯(记者 赵娟娟)11月10日，朔州市")
+    assert o.authors == ["赵娟娟"]
+
+
+def test_opener_with_reporter_and_correspondent_without_brackets():
+    o = parse_opener("本报讯 记者 张三 通讯员 李四 报道 近日，某县")
+    assert o.authors == ["张三", "李四"]
+    assert o.rest.startswith("近日")
+
+
+def test_opener_without_names():
+    o = parse_opener("本报讯 10月27日，市关工委印发通知")
+    assert o.authors == [] and o.rest.startswith("10月27日")
+
+
+def test_agency_dateline():
+    o = parse_opener("新华社北京11月10日电 中共中央政治局常务委员会召开会议")
+    assert o.dateline == "新华社北京11月10日电"
+    assert o.authors == []
+    assert o.rest.startswith("中共中央")
+
+
+def test_agency_dateline_with_reporter():
+    o = parse_opener("新华社北京10月28日电（记者史竞男）28日在北京")
+    assert (o.dateline, o.authors) == ("新华社北京10月28日电", ["史竞男"])
+
+
+def test_other_papers_datelines():
+    assert parse_opener("人民日报北京1月9日电（记者 王五）本报记者").authors == ["王五"]
+    assert parse_opener("中新社上海3月2日电 上海").dateline == "中新社上海3月2日电"
+    assert parse_opener("据新华社电 国务院").byline == "据新华社电"
+
+
+def test_body_sentences_are_not_openers():
+    assert parse_opener("会议指出，当前，新冠病毒仍在持续变异") is None
+    assert parse_opener("市人大常委会机关创建省级文明城市督导会议召开。") is None
+
+
+def test_byline_lines():
+    assert parse_byline_line("□ 本报记者 韩云峰") == (["韩云峰"], "□ 本报记者 韩云峰")
+    assert parse_byline_line("本报记者 张三 李四") == (["张三", "李四"], "本报记者 张三 李四")
+    assert parse_byline_line("本报评论员") == ([], "本报评论员")
+    assert parse_byline_line("王荣 王晓丽") == (["王荣", "王晓丽"], "王荣 王晓丽")
+    assert parse_byline_line("孙权") == (["孙权"], "孙权")
+    assert parse_byline_line("文/图 刘一") == (["刘一"], "文/图 刘一")
+
+
+def test_title_lines_are_not_bylines():
+    assert parse_byline_line("构筑坚强堡垒 守护人民平安") is None
+    assert parse_byline_line("市民服务热线") is None
+
+
+def test_names():
+    assert is_name("李雪峰") and is_name("欧阳修") and not is_name("会议召开") and not is_name("李")
+    assert names_in("记者 付永文") == ["付永文"]
+    assert names_in("记者 张三、李四 通讯员 王五") == ["张三", "李四", "王五"]
+
+
+def test_photo_credits():
+    assert photo_credit("工人在酒厂劳作。新华社发（谢宗政摄）") == ["谢宗政"]
+    assert photo_credit("医护人员行走在路上。 记者 刘亮亮 摄") == ["刘亮亮"]
+    assert photo_credit("会议强调，要做好工作。") is None
+
+
+def test_closing_credit():
+    assert closing_names("（李建龙）") == ["李建龙"]
+    assert closing_names("作出新的贡献！（李建龙）") == ["李建龙"]
+    assert closing_names("（扩大）") == []
+
+
+def test_who_attended_lines():
+    assert is_who_line("姜四清讲话 吴秀玲主持 宋红波出席")
+    assert is_who_line("刘振国出席")
+    assert is_who_line("卢东亮主持召开市委常委会(扩大)会议")
+    assert is_who_line("中共中央总书记习近平主持会议")
+    assert not is_who_line("构筑坚强堡垒 守护人民平安")

@@ -1,0 +1,74 @@
+from papersearch.layout import AD, BYLINE, CAPTION, PARA, TITLE, page_units
+
+
+def kinds(text):
+    return [(u.kind, u.text) for u in page_units(text)]
+
+
+def test_column_wrapped_lines_with_blank_lines_between_join_into_one_paragraph():
+    page = "本报讯 （记者 王一） 5 月 6 日，\n\n市委书记张三深入某县调研\n\n督导防汛工作，并主持召开会\n\n议。\n"
+    assert kinds(page) == [(PARA, "本报讯（记者 王一）5月6日，市委书记张三深入某县调研督导防汛工作，并主持召开会议。")]
+
+
+def test_a_sentence_end_closes_a_paragraph():
+    page = "会议指出，要做好防汛工作。\n\n会议强调，要压实责任。\n"
+    assert [k for k, _ in kinds(page)] == [PARA, PARA]
+
+
+def test_a_line_ending_mid_sentence_goes_on_even_when_short():
+    page = "太重集团（大同）起重机械有限公司、\n\n中建一局项目只是经开区推动企业复工复产的缩影，效果明显。\n"
+    assert kinds(page) == [(PARA, "太重集团（大同）起重机械有限公司、中建一局项目只是经开区推动企业复工复产的缩影，效果明显。")]
+
+
+def test_a_headline_over_an_opener_is_not_glued_to_the_cut_paragraph_before_it():
+    page = "要将风险区由三类调整为两类，最\n\n某地举办粮食安全国际论坛\n\n新华社北京5月6日电 论坛今天举行。\n"
+    assert [k for k, _ in kinds(page)] == [PARA, TITLE, PARA]
+
+
+def test_a_headline_set_over_two_lines_is_one_title():
+    page = "而努力奋斗。\n\n市人大常委会机关创建省\n级文明城市督导会议召开\n\n刘振国出席\n"
+    assert kinds(page)[1] == (TITLE, "市人大常委会机关创建省级文明城市督导会议召开")
+    assert kinds(page)[2] == (TITLE, "刘振国出席")
+
+
+def test_dash_subtitle_stays_its_own_line():
+    page = "立即响应 靠前指挥 下沉一线\n——织密织牢疫情防控“安全网”\n"
+    assert [k for k, _ in kinds(page)] == [TITLE, TITLE]
+
+
+def test_byline_lines_are_recognised():
+    units = page_units("大同经开区：精准施策推动复工\n\n□ 本报记者 韩云峰\n\n作为我市经济建设的主战场，经开区做了很多工作。\n")
+    assert [u.kind for u in units] == [TITLE, BYLINE, PARA]
+    assert units[1].authors == ["韩云峰"]
+
+
+def test_repeated_passage_is_dropped_once_seen():
+    para = "知其所以然，才能明其将往。学习宣传贯彻精神，就要不断提高政治判断力。"
+    page = f"{para}\n\n{para}\n\n神，就要不断提高政治判断力。\n"
+    assert kinds(page) == [(PARA, para)]
+
+
+def test_a_title_repeated_in_the_body_is_kept():
+    page = "市人大常委会召开督导会议。会议听取汇报。\n\n市人大常委会召开督导会议\n"
+    assert [k for k, _ in kinds(page)] == [PARA, TITLE]
+
+
+def test_captions_are_their_own_units():
+    units = page_units("图为5月6日，工人在车间劳作。新华社发（张三摄）\n\n高风险小区正在进行环境消杀工作\n")
+    assert [u.kind for u in units] == [CAPTION, CAPTION]
+    assert units[0].authors == ["张三"]
+
+
+def test_ads_run_over_their_short_lines():
+    page = "大同市12345\n市民服务热线\n\n政策咨询\n投诉建议\n\n事事有回音 件件有答复\n"
+    assert {u.kind for u in page_units(page)} == {AD}
+
+
+def test_a_closing_credit_is_a_paragraph_with_authors():
+    units = page_units("作出新的贡献！\n\n（李建龙）\n")
+    assert units[-1].kind == PARA and units[-1].authors == ["李建龙"]
+
+
+def test_full_width_indent_starts_a_paragraph():
+    page = "标题一行\n　　第一段写在\n这里。\n　　第二段也是\n一段。\n　　第三段\n"
+    assert kinds(page) == [(TITLE, "标题一行"), (PARA, "第一段写在这里。"), (PARA, "第二段也是一段。"), (TITLE, "第三段")]

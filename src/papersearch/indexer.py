@@ -214,6 +214,7 @@ def build_index(
         except (OSError, UnicodeDecodeError) as err:
             raise PapersearchError(f"{user_dict}: cannot read dictionary ({err})") from None
 
+    recover(folder)
     target = folder
     fresh = rebuild or not is_index(folder)
     if fresh:
@@ -258,6 +259,39 @@ def build_index(
     summary.articles = sum(len(f["ids"]) for f in manifest.files.values())
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def recover(folder: Path) -> None:
+    """Put back an index a killed rebuild had moved aside while swapping in
+    the new one, and drop what such a rebuild left half-written."""
+    if not folder.parent.exists():
+        return
+    for leftover in sorted(folder.parent.glob(f".{folder.name}.*[0-9]")):
+        stage, _, pid = _stage(leftover.name)
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        if stage == "old" and not folder.exists():
+            os.replace(leftover, folder)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _stage(name: str) -> tuple[str, str, str]:
+    tail = name.rsplit(".", 1)[-1]
+    for stage in ("new", "old"):
+        if tail.startswith(stage):
+            return stage, "", tail[len(stage) :]
+    return "", "", ""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _swap_in(new: Path, folder: Path) -> None:

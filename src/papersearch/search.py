@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import IndexError_, PapersearchError
-from .indexer import Manifest, is_index
+from .indexer import Manifest, is_index, recover
 from .model import Article
 from .query import Empty, parse, positive_terms, to_whoosh
 from .snippets import Snippet, make_snippet, match_spans
@@ -57,6 +57,7 @@ class Index:
         from whoosh import index as windex
 
         self.folder = Path(folder)
+        recover(self.folder)
         if not self.folder.exists() or not any(self.folder.iterdir()):
             raise IndexError_(f"no index at {self.folder}: run 'papersearch index PATH' first")
         if not is_index(self.folder):

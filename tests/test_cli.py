@@ -1,0 +1,129 @@
+"""The command line as a user and a script see it: CliRunner and real subprocesses."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from papersearch.cli import cli
+
+REQUIRED = {"id", "file", "kind", "kicker", "headline", "subheads", "authors", "text"}
+
+
+@pytest.fixture
+def run(seed_index):
+    runner = CliRunner()
+
+    def invoke(*args, index=seed_index):
+        return runner.invoke(cli, ["--index", str(index), *args], catch_exceptions=False)
+
+    return invoke
+
+
+def test_query_prints_ranked_hits_and_exits_0(run):
+    res = run("query", "二十条措施")
+    assert res.exit_code == 0
+    first = res.output.splitlines()[0].split("\t")
+    assert first[0] == "1" and "二十条措施" in first[4]
+    assert "\x1b[" not in res.output  # plain off a terminal
+
+
+def test_query_json_contract(run):
+    res = run("query", "杂交水稻", "--json", "--limit", "50")
+    hits = json.loads(res.output)
+    assert hits and {"id", "headline", "file", "score", "snippet"} <= set(hits[0])
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_no_hits_exit_1(run):
+    res = run("query", "量子计算机")
+    assert res.exit_code == 1 and res.stdout == ""
+
+
+def test_show_prints_the_whole_article(run):
+    hit = json.loads(run("query", "孙大军", "--json").output)[0]
+    res = run("show", hit["id"], "--no-pager")
+    assert res.exit_code == 0
+    assert "孙大军主持召开交城、离石疫情防控会商研判会" in res.output
+    assert "本报讯（记者 李雅萍）" in res.output
+    assert "坚决打赢这场疫情防控遭遇战、阻击战。" in res.output
+    full = json.loads(run("show", hit["id"], "--json", "--related").output)
+    assert full["authors"] == ["李雅萍"] and full["related"]
+
+
+def test_unknown_id_and_missing_paths_exit_2_with_one_line(run, tmp_path):
+    for args in (["show", "nope-1"], ["split", str(tmp_path / "missing.txt")], ["index", str(tmp_path / "missing")]):
+        res = run(*args, index=tmp_path / "ix")
+        assert res.exit_code == 2, args
+        assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+
+
+def test_query_without_an_index_says_how_to_make_one(tmp_path):
+    res = CliRunner().invoke(cli, ["--index", str(tmp_path / "none"), "query", "疫情"])
+    assert res.exit_code == 2 and "papersearch index" in res.stderr
+
+
+def test_list_and_split_json_carry_the_contract_fields(run, seeds_dir):
+    listed = json.loads(run("list", "--json").output)
+    assert len(listed) >= 20 and all(REQUIRED <= set(a) for a in listed)
+    assert len({a["id"] for a in listed}) == len(listed)
+    split = json.loads(run("split", str(seeds_dir / "004_98bee3da790dae35.txt"), "--json").output)
+    assert all(REQUIRED <= set(a) for a in split)
+    assert [a["id"] for a in split] == [a["id"] for a in listed if a["file"].endswith("004_98bee3da790dae35.txt")]
+
+
+def test_stats_export_explain(run, tmp_path):
+    stats = json.loads(run("stats", "--json").output)
+    assert stats["pages"] == 3
+    assert "articles" in run("stats").output
+    rows = [json.loads(line) for line in run("export").output.splitlines()]
+    assert len(rows) == stats["articles"] and REQUIRED <= set(rows[0])
+    out = tmp_path / "a.csv"
+    assert run("export", "--format", "csv", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("id,file,ordinal,kind")
+    explained = json.loads(run("explain", "雜交水稻", "--json").output)
+    assert explained["terms"][0]["folded"] == "杂交水稻"
+
+
+HOSTILE = ["", "   ", "\t\n", "x" * 30000, "疫情" * 5000, "\x00\x01\x07", "😀🎉", '"', '"""', "(((", ")))", "((疫情", "OR", "AND", "NOT", "-",
+           "* ? ~ ^ [ ] { } : + - ! / \\", "headline:", "author:", "kind:", 'headline:"', "疫情 OR", "NOT NOT 疫情", "--limit"]  # fmt: skip
+
+
+@pytest.mark.parametrize("q", HOSTILE)
+def test_hostile_queries_never_trace_back(run, q):
+    res = run("query", "--", q) if q.startswith("-") else run("query", q)
+    assert res.exit_code in (0, 1, 2)
+    assert "Traceback" not in res.output + res.stderr
+    if res.exit_code == 2:
+        assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_version_help_and_examples():
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--version"]).output.startswith("papersearch")
+    for command in ("index", "query", "show", "list", "split", "stats", "export", "explain"):
+        res = runner.invoke(cli, [command, "--help"])
+        assert res.exit_code == 0 and "Example:" in res.output, command
+
+
+def test_shell_completion_script():
+    env = {**os.environ, "_PAPERSEARCH_COMPLETE": "bash_source"}
+    res = subprocess.run([sys.executable, "-m", "papersearch"], env=env, capture_output=True, text=True)
+    assert "complete" in res.stdout and "_PAPERSEARCH_COMPLETE" in res.stdout
+
+
+def test_real_subprocess_index_then_query_then_show(tmp_path, seeds_dir):
+    env = {**os.environ, "PAPERSEARCH_INDEX": str(tmp_path / "ix"), "NO_COLOR": "1"}
+    ps = [sys.executable, "-m", "papersearch"]
+    done = subprocess.run([*ps, "index", str(seeds_dir)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and "indexed 3 page(s)" in done.stderr
+    found = subprocess.run([*ps, "query", "二十条措施", "--json"], env=env, capture_output=True, text=True)
+    hits = json.loads(found.stdout)
+    assert found.returncode == 0 and hits
+    shown = subprocess.run([*ps, "show", hits[0]["id"]], env=env, capture_output=True, text=True)
+    assert shown.returncode == 0 and hits[0]["headline"] in shown.stdout
+    again = subprocess.run([*ps, "index", str(seeds_dir)], env=env, capture_output=True, text=True)
+    assert "3 unchanged" in again.stderr

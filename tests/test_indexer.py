@@ -1,0 +1,186 @@
+"""Writing the index: incremental updates, rebuilds, bad files, locks, crashes."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from papersearch.errors import IndexBusy, IndexError_, PapersearchError
+from papersearch.indexer import build_index
+from papersearch.search import Index
+
+
+def snapshot(folder):
+    with Index(folder) as ix:
+        return [(a.id, a.headline, a.text) for a in ix.articles()]
+
+
+def test_reindexing_unchanged_pages_is_no_work_and_keeps_ids(tmp_path, pages_copy):
+    folder = tmp_path / "ix"
+    first = build_index(folder, [pages_copy], jobs=1)
+    assert (first.added, first.pages) == (3, 3)
+    before = snapshot(folder)
+    again = build_index(folder, [pages_copy], jobs=1)
+    assert (again.added, again.unchanged, again.removed) == (0, 3, 0)
+    assert snapshot(folder) == before
+
+
+def test_changed_new_and_deleted_pages_are_the_only_work(tmp_path, pages_copy):
+    folder = tmp_path / "ix"
+    build_index(folder, [pages_copy], jobs=1)
+    pages = sorted(pages_copy.glob("*.txt"))
+    pages[0].write_text(pages[0].read_text(encoding="utf-8") + "\n本报讯（记者 王一）新增一段测试文字。\n", encoding="utf-8")
+    pages[1].unlink()
+    (pages_copy / "new_page.txt").write_text("本报讯（记者 张三）全新的一页文字，讲杂交稻。\n", encoding="utf-8")
+    summary = build_index(folder, [pages_copy], jobs=1)
+    assert (summary.added, summary.unchanged, summary.removed) == (2, 1, 1)
+    with Index(folder) as ix:
+        files = {Path(a.file).name for a in ix.articles()}
+        assert pages[1].name not in files and "new_page.txt" in files
+        assert ix.search("新增一段测试文字")
+
+
+def test_parallel_ingest_gives_the_same_articles_as_serial(tmp_path, pages_copy):
+    for i in range(20):  # enough pages for worker processes
+        (pages_copy / f"copy{i:02d}.txt").write_text(
+            (pages_copy / "002_85826b4b7510fe28.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    build_index(tmp_path / "serial", [pages_copy], jobs=1)
+    build_index(tmp_path / "parallel", [pages_copy], jobs=2)
+    assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
+    with Index(tmp_path / "serial") as a, Index(tmp_path / "parallel") as b:
+        assert [h.article.id for h in a.search("二十条措施", limit=50)] == [
+            h.article.id for h in b.search("二十条措施", limit=50)
+        ]
+
+
+def test_rebuild_starts_over(tmp_path, pages_copy):
+    folder = tmp_path / "ix"
+    build_index(folder, [pages_copy], jobs=1)
+    summary = build_index(folder, [pages_copy / "002_85826b4b7510fe28.txt"], rebuild=True, jobs=1)
+    assert summary.pages == 1
+
+
+def test_bad_files_are_skipped_and_the_rest_indexed(tmp_path, pages_copy):
+    (pages_copy / "empty.txt").write_bytes(b"")
+    (pages_copy / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
+    (pages_copy / "gbk.txt").write_bytes("本报讯（记者 李四）国标码页面。".encode("gbk"))
+    (pages_copy / "loop").symlink_to(pages_copy, target_is_directory=True)
+    summary = build_index(tmp_path / "ix", [pages_copy], jobs=1)
+    assert sorted(Path(p).name for p, _ in summary.skipped) == ["binary.txt", "empty.txt"]
+    assert summary.pages == 4
+    with Index(tmp_path / "ix") as ix:
+        assert ix.search("国标码页面")
+
+
+def test_a_missing_path_is_an_error(tmp_path):
+    with pytest.raises(PapersearchError, match="no such file"):
+        build_index(tmp_path / "ix", [tmp_path / "nope"])
+
+
+def test_a_foreign_folder_is_never_overwritten(tmp_path, pages_copy):
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "thesis.docx").write_text("precious")
+    with pytest.raises(IndexError_, match="not a papersearch index"):
+        build_index(foreign, [pages_copy])
+    assert (foreign / "thesis.docx").read_text() == "precious"
+    with pytest.raises(IndexError_, match="not a papersearch index"):
+        Index(foreign)
+
+
+def test_a_damaged_index_says_rebuild(tmp_path, pages_copy):
+    folder = tmp_path / "ix"
+    build_index(folder, [pages_copy], jobs=1)
+    (folder / "papersearch.json").write_text("{not json")
+    with pytest.raises(IndexError_, match="--rebuild"):
+        Index(folder)
+    for toc in folder.glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    (folder / "papersearch.json").write_text(json.dumps({"format": 1, "files": {}}))
+    with pytest.raises(IndexError_, match="--rebuild"):
+        Index(folder)
+    build_index(folder, [pages_copy], rebuild=True, jobs=1)
+    assert snapshot(folder)
+
+
+def test_a_second_writer_is_told_the_index_is_busy(tmp_path, pages_copy):
+    from whoosh import index as windex
+
+    folder = tmp_path / "ix"
+    build_index(folder, [pages_copy], jobs=1)
+    holder = windex.open_dir(str(folder)).writer()
+    try:
+        with pytest.raises(IndexBusy, match="busy"):
+            build_index(folder, [pages_copy / "002_85826b4b7510fe28.txt"], rebuild=False, wait=0.3)
+    finally:
+        holder.cancel()
+
+
+def test_dictionary_mismatch_is_refused_when_indexing_and_warned_when_querying(tmp_path, pages_copy):
+    words = tmp_path / "dict.txt"
+    words.write_text("二十条措施 1000 n\n", encoding="utf-8")
+    folder = tmp_path / "ix"
+    build_index(folder, [pages_copy], user_dict=str(words), jobs=1)
+    with pytest.raises(IndexError_, match="dictionary"):
+        build_index(folder, [pages_copy], jobs=1)
+    with Index(folder) as ix:
+        assert ix.warnings
+    with Index(folder, user_dict=str(words)) as ix:
+        assert not ix.warnings
+        assert ix.search("二十条措施")
+
+
+KILLER = """
+import sys
+from papersearch.indexer import build_index
+build_index(sys.argv[1], [sys.argv[2]], jobs=1, rebuild=sys.argv[3] == "1")
+"""
+
+
+def test_killing_the_indexer_at_any_point_keeps_the_previous_index(tmp_path, pages_copy):
+    folder = tmp_path / "ix"
+    build_index(folder, [pages_copy], jobs=1)
+    expected = snapshot(folder)
+    with Index(folder) as ix:
+        expected_hits = [h.article.id for h in ix.search("二十条措施", limit=50)]
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(30):
+        (more / f"p{i:02d}.txt").write_text(
+            (pages_copy / "000_eb6abe27dfbda830.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    rng = random.Random(7)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    survived = 0
+    for point in range(24):
+        proc = subprocess.Popen([sys.executable, "-c", KILLER, str(folder), str(more), str(point % 2)], env=env)
+        time.sleep(rng.uniform(0.05, 1.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        with Index(folder) as ix:  # old or new, never broken
+            got = [a.id for a in ix.articles()]
+            hits = [h.article.id for h in ix.search("二十条措施", limit=50)]
+        assert got == [e[0] for e in expected] or len(got) > len(expected)
+        assert set(expected_hits) <= set(hits) or len(got) != len(expected)
+        survived += 1
+    assert survived == 24
+    build_index(folder, [pages_copy], jobs=1, rebuild=True)
+    assert snapshot(folder) == expected
+
+
+def test_an_index_moved_aside_by_a_killed_rebuild_is_put_back(tmp_path, pages_copy):
+    folder = tmp_path / "ix"
+    build_index(folder, [pages_copy], jobs=1)
+    expected = snapshot(folder)
+    dead = 2**22 + 12345  # no such process
+    os.replace(folder, tmp_path / f".ix.old{dead}")
+    (tmp_path / f".ix.new{dead}").mkdir()
+    assert snapshot(folder) == expected
+    assert not (tmp_path / f".ix.new{dead}").exists()

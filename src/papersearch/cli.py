@@ -115,7 +115,7 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
             user_dict=ctx.obj["dict"],
             wait=wait,
             jobs=jobs,
-            progress=bar.advance,
+            progress=bar,
         )
     for path, reason in summary.skipped:
         click.echo(f"papersearch: skipped {path}: {reason}", err=True)
@@ -341,7 +341,8 @@ def explain(ctx, query, article_id, as_json):
     click.echo(f"parsed   {data['parsed']}")
     for t in data["terms"]:
         click.echo(
-            f"term     {t['term']} [{t['field']}] folded {t['folded']}; literal n-grams {' '.join(t['ngrams'])}; words {' '.join(t['words'])}"
+            f"term     {t['term']} [{t['field']}] folded {t['folded']}; literal n-grams {' '.join(t['ngrams'])}; "
+            f"jieba {' '.join(t['segmented'])}; ranked by indexed words {' '.join(t['words']) or '(none)'}"
         )
     click.echo(f"whoosh   {data['whoosh']}")
     if "article" in data:

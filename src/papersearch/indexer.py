@@ -14,11 +14,12 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from .errors import IndexBusy, IndexError_, PageError, PapersearchError
 from .model import Article
@@ -46,6 +47,14 @@ def schema():
         body_ng=fields.TEXT(analyzer=NgramAnalyzer(), phrase=True, field_boost=0.5),
         data=fields.STORED(),
     )
+
+
+class ProgressSink(Protocol):
+    """Told how many pages will be read, then of each page as it is done."""
+
+    def set_total(self, total: int) -> None: ...
+
+    def advance(self, prepared: PreparedPage) -> None: ...
 
 
 @dataclass
@@ -194,7 +203,7 @@ def build_index(
     user_dict: str | None = None,
     wait: float = 0.0,
     jobs: int | None = None,
-    progress: Callable[[PreparedPage], None] | None = None,
+    progress: ProgressSink | None = None,
 ) -> IndexSummary:
     """Index the page files under paths into folder; return what was done."""
     from whoosh import index as windex
@@ -323,9 +332,11 @@ def _write(
             continue
         todo.append(path)
     stems = {Path(v["path"]).stem: k for k, v in known.items()}
+    if progress:
+        progress.set_total(len(todo))
     for prepared in _prepare_all(todo, encoding, user_dict, jobs):
         if progress:
-            progress(prepared)
+            progress.advance(prepared)
         if prepared.error:
             summary.skipped.append((prepared.path, prepared.error))
             continue

@@ -186,16 +186,19 @@ def positive_terms(node) -> list[Term]:
     return []
 
 
-def to_whoosh(node):
-    """Translate the tree into a Whoosh query over the index fields."""
+def to_whoosh(node, known_words=None):
+    """Translate the tree into a Whoosh query over the index fields.
+
+    known_words(term) gives the indexed words inside a term, which rank word
+    matches above bare n-gram matches; without it the term is segmented."""
     from whoosh import query as Q
 
     if isinstance(node, Term):
-        return _term_query(node, Q)
+        return _term_query(node, Q, known_words)
     if isinstance(node, Not):
-        return Q.Not(to_whoosh(node.child))
+        return Q.Not(to_whoosh(node.child, known_words))
     if isinstance(node, (And, Or)):
-        children = [to_whoosh(c) for c in node.children]
+        children = [to_whoosh(c, known_words) for c in node.children]
         if isinstance(node, Or):
             return Q.Or(children)
         positive = [c for c in children if not isinstance(c, Q.Not)]
@@ -218,7 +221,7 @@ def _literal(fieldname: str, term: str, Q):
     return Q.Phrase(fieldname, grams)
 
 
-def _term_query(term: Term, Q):
+def _term_query(term: Term, Q, known_words=None):
     from .analysis import query_words
     from .normalize import fold
 
@@ -230,7 +233,7 @@ def _term_query(term: Term, Q):
         return Q.Term("kind", term.text.lower())
     fields = ["title"] if term.field == "headline" else ["title", "body"]
     literal = Q.Or([_literal(f + "_ng", term.text, Q) for f in fields])
-    words = query_words(term.text)
+    words = known_words(term.text) if known_words else query_words(term.text)
     if not words:
         return literal
     ranked = Q.Or([Q.Term(f, w) for f in fields for w in words])

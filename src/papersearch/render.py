@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -67,9 +68,7 @@ def print_hits(hits: list[Hit], out: Console) -> None:
         if a.kind != "article":
             meta.append(f"  [{a.kind}]", style="yellow")
         lines.append(meta)
-        snippet = _marked(hit.snippet.text, hit.snippet.spans)
-        snippet.pad_left(4)
-        lines.append(snippet)
+        lines.append(Padding(_marked(hit.snippet.text, hit.snippet.spans), (0, 0, 0, 4)))
         out.print(Group(*lines))
         out.print()
 

@@ -8,6 +8,7 @@ fragments rank below articles.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -98,7 +99,8 @@ class Index:
             raise PapersearchError("empty query: give at least one word to search for")
         terms = [t.text for t in positive_terms(tree) if t.field in ("", "headline")]
         with self.ix.searcher() as searcher:
-            results = searcher.search(to_whoosh(tree), limit=max(limit, 1) + CANDIDATES)
+            known = functools.partial(indexed_words, searcher.reader())
+            results = searcher.search(to_whoosh(tree, known), limit=max(limit, 1) + CANDIDATES)
             hits = [Hit(0, r.score, _article(r)) for r in results]
         for hit in hits:
             hit.score *= KIND_WEIGHT.get(hit.article.kind, 1.0)
@@ -162,25 +164,23 @@ class Index:
         from .normalize import fold
 
         tree = parse(text)
-        out: dict = {
-            "query": text,
-            "parsed": repr(tree),
-            "terms": [
+        with self.ix.searcher() as searcher:
+            known = functools.partial(indexed_words, searcher.reader())
+            terms = [
                 {
                     "term": t.text,
                     "field": t.field or "any",
                     "folded": fold(t.text),
                     "ngrams": literal_grams(t.text),
-                    "words": query_words(t.text),
+                    "segmented": query_words(t.text),
+                    "words": known(t.text),
                 }
                 for t in positive_terms(tree)
-            ],
-        }
-        if isinstance(tree, Empty):
-            out["whoosh"] = ""
+            ]
+            wq = None if isinstance(tree, Empty) else to_whoosh(tree, known)
+        out: dict = {"query": text, "parsed": repr(tree), "terms": terms, "whoosh": str(wq) if wq is not None else ""}
+        if wq is None:
             return out
-        wq = to_whoosh(tree)
-        out["whoosh"] = str(wq)
         if article_id:
             article = self.get(article_id)
             with self.ix.searcher() as searcher:
@@ -205,6 +205,32 @@ class Index:
                 ],
             }
         return out
+
+
+# Words are looked up inside at most this many leading characters of a term.
+WORD_LOOKUP_CHARS = 24
+MAX_WORD = 8
+
+
+def indexed_words(reader, term: str) -> list[str]:
+    """The words of the index that stand inside a query term, longest first.
+
+    Looking them up in the index's own vocabulary, instead of segmenting the
+    query, keeps jieba out of the query path (0.1 s to load) and matches the
+    words exactly as the pages were segmented.
+    """
+    from .normalize import fold
+
+    chars = "".join(ch for ch in fold(term) if not ch.isspace())[:WORD_LOOKUP_CHARS]
+    found: list[str] = []
+    for size in range(min(MAX_WORD, len(chars)), 0, -1):
+        for start in range(len(chars) - size + 1):
+            word = chars[start : start + size]
+            if word in found or (size == 1 and len(chars) > 1):
+                continue
+            if ("title", word) in reader or ("body", word) in reader:
+                found.append(word)
+    return found
 
 
 def _article(result) -> Article:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .normalize import fold
 
 _SENTENCE_END = "。！？；!?\n"
+_CLAUSE_END = "，、：,"
 
 
 @dataclass
@@ -85,15 +86,22 @@ def make_snippet(text: str, terms: list[str], width: int = 120, count: int = 3, 
 
 
 def _window(text: str, at: int, width: int) -> tuple[int, int]:
-    """A window of about width around position at, on sentence boundaries when near."""
+    """A window of about width around position at: from the start of its
+    sentence (or clause) when near, to the end of a sentence (or clause)."""
     lo = max(0, at - width // 3)
     start = max((text.rfind(ch, lo, at) for ch in _SENTENCE_END), default=-1)
+    if start < 0 and lo > 0:
+        start = max((text.rfind(ch, lo, at) for ch in _CLAUSE_END), default=-1)
     lo = start + 1 if start >= 0 else lo
     hi = min(len(text), lo + width)
-    ends = [text.find(ch, at, hi) for ch in _SENTENCE_END]
-    ends = [e for e in ends if e >= 0]
-    if ends and max(ends) + 1 - lo >= width // 2:
-        hi = max(ends) + 1
+    if hi < len(text):
+        for marks in (_SENTENCE_END, _CLAUSE_END):
+            ends = [e for e in (text.rfind(ch, at, hi) for ch in marks) if e >= 0]
+            if ends and max(ends) + 1 - lo >= width // 2:
+                hi = max(ends) + 1
+                break
+    while lo < hi and text[lo] in " " + _CLAUSE_END:
+        lo += 1
     return lo, hi
 
 

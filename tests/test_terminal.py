@@ -1,0 +1,83 @@
+"""What a person sees in a real terminal, driven through tmux."""
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is installed by .ci/run")
+
+BIN = Path(sys.executable).parent / "papersearch"
+
+
+class Terminal:
+    def __init__(self, width=120, height=40):
+        self.name = f"ps-{uuid.uuid4().hex[:8]}"
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height)], check=True)
+
+    def type(self, line):
+        subprocess.run(["tmux", "send-keys", "-t", self.name, line, "Enter"], check=True)
+
+    def screen(self, colours=False):
+        args = ["tmux", "capture-pane", "-p", "-t", self.name] + (["-e"] if colours else [])
+        return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+    def wait_for(self, text, timeout=60, colours=False):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen(colours)
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared:\n{self.screen()}")
+
+    def close(self):
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+
+
+@pytest.fixture
+def term():
+    t = Terminal()
+    yield t
+    t.close()
+
+
+@pytest.fixture
+def many_pages(tmp_path, seeds_dir):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(240):
+        src = sorted(seeds_dir.glob("*.txt"))[i % 3]
+        (folder / f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def test_progress_bar_then_summary_then_highlighted_results(term, tmp_path, many_pages):
+    index = tmp_path / "ix"
+    env = f"env -u NO_COLOR TERM=xterm-256color PAPERSEARCH_INDEX={index}"
+    term.type(f"{env} {BIN} index --jobs 1 {many_pages}; echo INDEX-" + '""DONE')
+    progress = term.wait_for("indexing", timeout=60)
+    assert "pages" in progress and "articles" in progress  # the rich bar: pages, articles, rate
+    done = term.wait_for("INDEX-DONE", timeout=120)
+    assert "indexed 240 page(s)" in done
+    term.type("clear")
+    term.type(f"{env} {BIN} query 杂交水稻 --limit 2")
+    coloured = term.wait_for("论坛发表书面致辞", timeout=30, colours=True)
+    plain = term.screen()
+    assert "1." in plain and "习近平向" in plain  # rank and headline laid out
+    assert "\x1b[" in coloured  # styled on a terminal
+    assert any(code in coloured for code in ("\x1b[30;43m", "\x1b[1;30;43m", "43m"))  # the match highlighted
+
+
+def test_plain_output_when_piped(term, tmp_path, seeds_dir):
+    index = tmp_path / "ix"
+    term.type(
+        f"PAPERSEARCH_INDEX={index} {BIN} index -q {seeds_dir} && PAPERSEARCH_INDEX={index} {BIN} query 杂交水稻 | cat -v; echo PIPE-"
+        + '""DONE'
+    )
+    screen = term.wait_for("PIPE-DONE", timeout=60)
+    assert "^[[" not in screen and "002_85826b4b7510fe28-2" in screen

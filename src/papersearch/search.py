@@ -68,10 +68,10 @@ class Index:
         built_with = self.manifest.data.get("dictionary", "")
         used = ""
         if user_dict:
-            from .segmenter import load_user_dict
+            from .segmenter import dict_fingerprint
 
             try:
-                used = load_user_dict(user_dict)
+                used = dict_fingerprint(user_dict)
             except OSError as err:
                 raise PapersearchError(f"{user_dict}: cannot read dictionary ({err.strerror})") from None
         if built_with != used:

@@ -15,14 +15,19 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-_loaded_dicts: list[str] = []
+_current: dict = {"fingerprint": "", "jieba": None}
+_by_fingerprint: dict[str, object] = {}
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def _default():
     import rjieba  # deferred: commands that do not segment never pay for it
 
-    return rjieba
+    return rjieba.Jieba()
+
+
+def _jieba():
+    return _current["jieba"] or _default()
 
 
 def words(text: str) -> list[str]:
@@ -36,25 +41,39 @@ def tokens(text: str, search: bool = False) -> list[tuple[str, int, int]]:
 
 
 def load_user_dict(path: str | Path) -> str:
-    """Add a jieba-format dictionary (``word [freq] [tag]`` per line) and
-    return its fingerprint, recorded in the index it builds."""
+    """Segment with jieba's dictionary plus a jieba-format user dictionary
+    (``word [freq] [tag]`` per line) from now on; return its fingerprint,
+    which the index records."""
+    import rjieba
+
     path = Path(path)
     data = path.read_bytes()
-    fingerprint = f"{path.name}:{hashlib.sha1(data).hexdigest()[:12]}"
-    if fingerprint in _loaded_dicts:
-        return fingerprint
-    jieba = _jieba()
-    for line in data.decode("utf-8-sig").splitlines():
-        parts = line.split()
-        if not parts or parts[0].startswith("#"):
-            continue
-        word = parts[0]
-        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        tag = parts[2] if len(parts) > 2 else (parts[1] if len(parts) > 1 and not parts[1].isdigit() else None)
-        jieba.add_word(word, freq, tag)
-    _loaded_dicts.append(fingerprint)
+    fingerprint = dict_fingerprint(path, data)
+    if fingerprint not in _by_fingerprint:
+        jieba = rjieba.Jieba()
+        for line in data.decode("utf-8-sig").splitlines():
+            parts = line.split()
+            if not parts or parts[0].startswith("#"):
+                continue
+            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+            tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+            jieba.add_word(parts[0], freq, tag)
+        _by_fingerprint[fingerprint] = jieba
+    _current.update(fingerprint=fingerprint, jieba=_by_fingerprint[fingerprint])
     return fingerprint
 
 
-def loaded_dicts() -> list[str]:
-    return list(_loaded_dicts)
+def dict_fingerprint(path: str | Path, data: bytes | None = None) -> str:
+    """Name and content hash of a dictionary file, as the index records it."""
+    path = Path(path)
+    data = path.read_bytes() if data is None else data
+    return f"{path.name}:{hashlib.sha1(data).hexdigest()[:12]}"
+
+
+def use_default_dict() -> None:
+    """Back to jieba's own dictionary alone."""
+    _current.update(fingerprint="", jieba=None)
+
+
+def current_dict() -> str:
+    return _current["fingerprint"]

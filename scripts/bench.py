@@ -30,7 +30,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-QUERIES = ["二十条措施", "文明城市", "杂交水稻", "孙大军", "核酸检测", "复工复产", "粮食安全", "摄影作品", "疫苗", "二十大精神", "雜交水稻", "李雪峰"]
+QUERIES = [
+    "二十条措施",
+    "文明城市",
+    "杂交水稻",
+    "孙大军",
+    "核酸检测",
+    "复工复产",
+    "粮食安全",
+    "摄影作品",
+    "疫苗",
+    "二十大精神",
+    "雜交水稻",
+    "李雪峰",
+]
 PAGE_BYTES = 15_000
 
 BASELINE_INDEX = """
@@ -191,7 +204,7 @@ def main() -> None:
         ours = bench_papersearch(corpus, work, raw_mb)
         base = None if args.no_baseline else bench_baseline(corpus, work, raw_mb)
         print(f"\n{pages} pages, {raw_mb:.1f} MB of page text, {os.cpu_count()} cores")
-        print(f"| figure | papersearch | baseline (jieba ChineseAnalyzer + Whoosh) | ratio |")
+        print("| figure | papersearch | baseline (jieba ChineseAnalyzer + Whoosh) | ratio |")
         print("|---|---|---|---|")
         for name, value in ours.items():
             other = base[name] if base else None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import unicodedata
 
 from whoosh.analysis import Token, Tokenizer
+from whoosh.formats import Positions
 
 from .normalize import fold
 
@@ -107,6 +108,70 @@ class NgramTokenizer(Tokenizer):
                 token.startchar = start_char + i
                 token.endchar = start_char + (i + 1 if last else kept[n + 1][0] + 1)
             yield token
+
+
+class CompactPositions(Positions):
+    """Whoosh's Positions format with positions as varints instead of a
+    pickled list: about 2 bytes a posting instead of 16, and no pickle on the
+    phrase-matching path.
+
+    >>> f = CompactPositions()
+    >>> v = f.encode([3, 10, 300])
+    >>> len(v), f.decode_positions(v), f.decode_frequency(v)
+    (5, [3, 10, 300], 3)
+    """
+
+    def word_values(self, value, analyzer, **kwargs):
+        # Every posting weighs 1.0: Whoosh then stores no per-posting weights
+        # (9 bytes each, pickled). The frequency is still in the value; word
+        # fields carry term frequency for ranking.
+        for word, freq, _weight, encoded in super().word_values(value, analyzer, **kwargs):
+            yield word, freq, 1.0, encoded
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return 1.0
+
+    def encode(self, poslist) -> bytes:
+        out = bytearray()
+        _varint(out, len(poslist))
+        base = 0
+        for pos in poslist:
+            _varint(out, pos - base)
+            base = pos
+        return bytes(out)
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        values = _unvarints(valuestring)
+        out, pos = [], 0
+        for delta in values[1:]:
+            pos += delta
+            out.append(pos)
+        return out
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return _unvarints(valuestring, 1)[0]
+
+
+def _varint(out: bytearray, value: int) -> None:
+    while value >= 0x80:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+
+
+def _unvarints(data: bytes, limit: int = -1) -> list[int]:
+    out: list[int] = []
+    value = shift = 0
+    for byte in data:
+        value |= (byte & 0x7F) << shift
+        if byte & 0x80:
+            shift += 7
+            continue
+        out.append(value)
+        if len(out) == limit:
+            break
+        value = shift = 0
+    return out
 
 
 def WordAnalyzer() -> JiebaTokenizer:

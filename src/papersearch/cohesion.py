@@ -11,12 +11,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .textfix import HAN
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
 
 
+@lru_cache(maxsize=8192)
 def bigrams(text: str) -> Counter:
     grams: Counter = Counter()
     for run in _HAN_RUN.findall(text):
@@ -32,9 +34,13 @@ class Lexicon:
         for passage in passages:
             self.df.update(set(bigrams(passage)))
         self.n = max(len(passages), 1)
+        self._idf: dict[str, float] = {}
 
     def idf(self, gram: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
+        value = self._idf.get(gram)
+        if value is None:
+            value = self._idf[gram] = math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
+        return value
 
     def containment(self, short: str, long: str) -> float:
         """Share (by rarity) of short's bigrams that occur in long."""
@@ -46,10 +52,14 @@ class Lexicon:
         return sum(self.idf(g) for g in wanted if g in have) / total
 
     def cosine(self, a: str, b: str) -> float:
-        va, vb = self._vector(a), self._vector(b)
+        return self.cosine_counts(bigrams(a), bigrams(b))
+
+    def cosine_counts(self, a: Counter, b: Counter) -> float:
+        """Cosine of two bigram counts, such as sums of paragraphs' counts."""
+        va, vb = self._weigh(a), self._weigh(b)
         dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
         norm = math.sqrt(sum(w * w for w in va.values())) * math.sqrt(sum(w * w for w in vb.values()))
         return dot / norm if norm else 0.0
 
-    def _vector(self, text: str) -> dict[str, float]:
-        return {g: (1 + math.log(c)) * self.idf(g) for g, c in bigrams(text).items()}
+    def _weigh(self, counts: Counter) -> dict[str, float]:
+        return {g: (1 + math.log(c)) * self.idf(g) for g, c in counts.items() if c > 0}

@@ -15,13 +15,13 @@ import os
 import shutil
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
 from .errors import IndexBusy, IndexError_, PageError, PapersearchError
+from .ingest import commit_with
 from .model import Article
 
 MANIFEST = "papersearch.json"
@@ -42,9 +42,9 @@ def schema():
         kind=fields.ID(stored=True),
         author=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
         title=fields.TEXT(analyzer=WordAnalyzer(), phrase=False, field_boost=2.5),
-        title_ng=fields.TEXT(analyzer=NgramAnalyzer(), phrase=True, field_boost=1.5),
+        title_ng=_compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
         body=fields.TEXT(analyzer=WordAnalyzer(), phrase=False),
-        body_ng=fields.TEXT(analyzer=NgramAnalyzer(), phrase=True, field_boost=0.5),
+        body_ng=_compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
         data=fields.STORED(),
     )
 
@@ -55,6 +55,13 @@ class ProgressSink(Protocol):
     def set_total(self, total: int) -> None: ...
 
     def advance(self, prepared: PreparedPage) -> None: ...
+
+
+def _compact(field):
+    from .analysis import CompactPositions
+
+    field.format = CompactPositions(field_boost=field.format.field_boost)
+    return field
 
 
 @dataclass
@@ -122,10 +129,6 @@ def prepare_page(path: str, encoding: str | None = None, user_dict: str | None =
     except OSError as err:
         return PreparedPage(key, path, "", 0, error=err.strerror or str(err))
     return PreparedPage(key, path, digest, len(data), arts)
-
-
-def _prepare_star(args: tuple) -> PreparedPage:
-    return prepare_page(*args)
 
 
 class Manifest:
@@ -249,11 +252,11 @@ def build_index(
         writer = _acquire_writer(ix, wait)
         try:
             roots = [file_key(Path(p)) for p in paths_list]
-            _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress)
+            segments = _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress)
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        commit_with(writer, segments)
         manifest.data.update(dictionary=dict_print, built=datetime.now(UTC).isoformat(timespec="seconds"), versions=_versions())
         manifest.save()
     except BaseException:
@@ -314,7 +317,8 @@ def _swap_in(new: Path, folder: Path) -> None:
 
 def _write(
     writer, manifest: Manifest, files: list[Path], roots: list[str], summary: IndexSummary, encoding, user_dict, jobs, progress
-) -> None:
+) -> list:
+    """Index what changed; return the segments worker processes wrote."""
     known = manifest.files
     wanted = {file_key(p): p for p in files}
     # pages indexed from a folder named again whose files are gone now
@@ -332,26 +336,40 @@ def _write(
             continue
         todo.append(path)
     stems = {Path(v["path"]).stem: k for k, v in known.items()}
+    jobs_list = []
+    for path in todo:
+        key = file_key(path)
+        stem = _unique_stem(path, key, stems)
+        stems.setdefault(stem, key)
+        jobs_list.append((str(path), stem))
     if progress:
         progress.set_total(len(todo))
-    for prepared in _prepare_all(todo, encoding, user_dict, jobs):
-        if progress:
-            progress.advance(prepared)
-        if prepared.error:
-            summary.skipped.append((prepared.path, prepared.error))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    segments: list = []
+    if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES:
+        from .ingest import parallel_pages
+
+        results = parallel_pages(str(writer.storage.folder), jobs_list, min(workers, len(todo)), encoding, user_dict)
+    else:
+        from .ingest import index_page
+
+        results = (index_page(writer, path, stem, encoding, user_dict, _add) for path, stem in jobs_list)
+    for done in results:
+        if isinstance(done, list):
+            segments = done
             continue
-        writer.delete_by_term("file_key", prepared.key)
-        stem = _unique_stem(Path(prepared.path), prepared.key, stems)
-        stems.setdefault(stem, prepared.key)
-        ids = []
-        for art in prepared.articles:
-            art.id = f"{stem}-{art.ordinal}"
-            ids.append(art.id)
-            _add(writer, art, prepared.key)
-        known[prepared.key] = {"path": prepared.path, "hash": prepared.digest, "size": prepared.size, "ids": ids}
+        if progress:
+            progress.advance(done)
+        if done.error:
+            summary.skipped.append((done.path, done.error))
+            continue
+        # the page's previous articles live in the segments this writer opened
+        writer.delete_by_term("file_key", done.key)
+        known[done.key] = {"path": done.path, "hash": done.digest, "size": done.size, "ids": done.ids}
         summary.added += 1
-        summary.new_articles += len(ids)
-        summary.megabytes += prepared.size / 1e6
+        summary.new_articles += len(done.ids)
+        summary.megabytes += done.size / 1e6
+    return segments
 
 
 def _changed(path: Path, entry: dict) -> bool:
@@ -383,16 +401,6 @@ def remove_missing(folder: str | Path, wait: float = 0.0) -> int:
     finally:
         ix.close()
     return len(gone)
-
-
-def _prepare_all(todo: list[Path], encoding, user_dict, jobs):
-    args = [(str(p), encoding, user_dict) for p in todo]
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(todo) < PARALLEL_MIN_PAGES:
-        yield from map(_prepare_star, args)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_prepare_star, args, chunksize=8)
 
 
 def _add(writer, art: Article, key: str) -> None:

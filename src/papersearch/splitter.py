@@ -14,11 +14,12 @@ extraction prints some headlines after their body.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bylines import Opener, parse_opener
-from .cohesion import Lexicon
+from .cohesion import Lexicon, bigrams
 from .layout import AD, BYLINE, CAPTION, PARA, TITLE, Unit, page_units
 from .model import Article, Page
 from .textfix import take_continuations
@@ -30,6 +31,8 @@ TOPIC_SHIFT = 0.06
 # Paragraphs move to the next title's article when they share this much more
 # (cosine) with it than with the body they were printed in.
 RECLAIM_MARGIN = 0.02
+# A feature prints at most a few paragraphs above its headline.
+MAX_RECLAIM = 8
 # A title block claims a body printed after it with this much of its words in
 # that body, one printed before it with this much (and more than the one after).
 FORWARD_MIN = 0.08
@@ -192,14 +195,19 @@ class _Splitter:
                 continue
             if seq.index(before) != i - 1:
                 continue  # a caption stands between: the body before is not this one's
-            target = block.text + "\n" + after.text
+            target = bigrams(block.text + "\n" + after.text)
+            counts = [bigrams(t) for t in before.texts]
+            head: Counter = Counter()
+            tail: Counter = sum(counts, Counter())
             gains: dict[int, float] = {}
             for k in range(1, len(before.paras)):
+                head.update(counts[k - 1])
+                tail.subtract(counts[k - 1])
+                if k < len(before.paras) - MAX_RECLAIM:
+                    continue
                 if before.paras[k].kind != PARA or not before.texts[k] or before.paras[k].authors:
                     continue
-                tail = "\n".join(before.texts[k:])
-                head = "\n".join(before.texts[:k])
-                gains[k] = self.lex.cosine(tail, target) - self.lex.cosine(tail, head)
+                gains[k] = self.lex.cosine_counts(tail, target) - self.lex.cosine_counts(tail, head)
             # the longest tail that leans to the title after it about as much as the best one
             top = max(gains.values(), default=0.0)
             best = None

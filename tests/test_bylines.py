@@ -85,3 +85,25 @@ def test_who_attended_lines():
     assert is_who_line("卢东亮主持召开市委常委会(扩大)会议")
     assert is_who_line("中共中央总书记习近平主持会议")
     assert not is_who_line("构筑坚强堡垒 守护人民平安")
+
+
+def test_national_and_trade_paper_openers():
+    o = parse_opener("本报北京1月9日电（记者王五、赵六）国务院新闻办")
+    assert (o.dateline, o.authors, o.rest) == ("本报北京1月9日电", ["王五", "赵六"], "国务院新闻办")
+    o = parse_opener("本报北京1月9日电 记者王五报道：国务院")
+    assert (o.authors, o.rest) == (["王五"], "国务院")
+    o = parse_opener("中国交通报讯 记者 张三 通讯员 李四 近日，")
+    assert (o.authors, o.rest) == (["张三", "李四"], "近日，")
+    o = parse_opener("本报讯 记者张三通讯员李四报道 近日")
+    assert (o.authors, o.rest) == (["张三", "李四"], "近日")
+    o = parse_opener("中国青年报客户端北京1月9日电（中青报·中青网记者 张三）")
+    assert o.authors == ["张三"]
+
+
+def test_byline_lines_of_other_papers():
+    assert parse_byline_line("新华社记者 张三") == (["张三"], "新华社记者 张三")
+    assert parse_byline_line("■本报记者 张三")[0] == ["张三"]
+    assert parse_byline_line("文/本报记者 张三")[0] == ["张三"]
+    assert parse_byline_line("本报记者 张三 本报通讯员 李四")[0] == ["张三", "李四"]
+    assert parse_byline_line("记者 张三 报道")[0] == ["张三"]
+    assert parse_byline_line("人民日报评论员") == ([], "人民日报评论员")

@@ -52,7 +52,11 @@ COMPOUND_SURNAMES = {
     "西门", "南宫", "端木", "独孤", "呼延", "轩辕",
 }  # fmt: skip
 
-ROLE = r"(?:本报|本刊|本台|本网)?(?:特约|见习|首席|驻\S{1,4})?(?:记者|通讯员|实习生|评论员|撰稿人|摄影记者|摄影|报道员|编辑)"
+# 记者, 本报记者, 新华社记者, 人民日报评论员, 本报特约评论员, 见习记者, 本报通讯员 …
+ROLE = (
+    rf"(?:本报|本刊|本台|本网|新华社|中新社|[{HAN}]{{2,6}}?(?:日报|晚报|报|社|网|台))?"
+    r"(?:特约|见习|首席|驻\S{1,4})?(?:记者|通讯员|实习生|评论员|撰稿人|摄影记者|摄影|报道员|编辑)"
+)
 _ROLE_WORD = re.compile(ROLE)
 _NAME_TOKEN = re.compile(rf"^[{HAN}]{{2,4}}$")
 
@@ -70,11 +74,11 @@ def names_in(credit: str) -> list[str]:
     """Names in a credit such as ``记者 张三 李四 通讯员 王五`` or ``李建龙``."""
     credit = re.sub(r"(?:\s+|[/／])(?:报道|摄影|摄|文|图|整理|采写|发)$", "", credit.strip())
     out: list[str] = []
-    for chunk in re.split(r"[\s、，,／/·]+", credit):
+    for chunk in re.split(r"[\s、，,／/·：:]+", credit):
         chunk = _ROLE_WORD.sub(" ", chunk).strip()
         for tok in chunk.split():
             tok = re.sub(r"(?:报道|摄影|摄)$", "", tok)
-            if _NAME_TOKEN.match(tok) and not _ROLE_WORD.fullmatch(tok) and tok not in out:
+            if is_name(tok) and tok not in out:
                 out.append(tok)
     return out
 
@@ -91,19 +95,23 @@ class Opener:
 
 _AGENCY = rf"(?:新华社|中新社|中国新闻社|人民日报|光明日报|经济日报|工人日报|法治日报|央视网?|人民网|新华网|中新网|本报|本刊|[{HAN}]{{2,8}}(?:日报|晚报|报|社|网|台))"
 _DATE = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)"
+# a name in a credit without brackets ends at white space, 、 or 报道
+_CREDIT_NAME = rf"[{HAN}]{{2,4}}?(?=[\s、：:，,]|报道|$)"
 _OPENER = re.compile(
     rf"^(?P<head>(?:据)?(?P<agency>{_AGENCY})(?P<place>[{HAN}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息))"
     rf"(?:\s*[（(](?P<credit>[^）)]{{0,40}})[）)]"
-    rf"|\s+(?P<credit2>(?:{ROLE}\s*[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*\s*)+)(?:报道)?(?=\s|$|\d))?"
+    rf"|\s*(?P<credit2>{ROLE}))?"
 )
 _BYLINE_LINE = re.compile(
-    rf"^[□■◎●◆▲★☆▼]?\s*(?P<role>{ROLE}|文\s*[/／]\s*图|文图|文|图|撰文)\s*[/／：:]?\s*(?P<names>(?:[{HAN}]{{2,4}}[\s、]*){{0,6}})$"
+    rf"^[□■◎●◆▲★☆▼]?\s*(?:(?:文|图|文图|文\s*[/／]\s*图|撰文|摄影)\s*[/／：:|丨]?\s*)?"
+    rf"(?P<body>(?:(?:{ROLE})\s*[：:]?\s*(?:[{HAN}]{{2,4}}[\s、]*){{0,6}})+|(?:[{HAN}]{{2,4}}[\s、]*){{1,6}})$"
 )
+_HAS_PREFIX = re.compile(r"^[□■◎●◆▲★☆▼]?\s*(?:文|图|文图|文\s*[/／]\s*图|撰文|摄影)\s*[/／：:|丨]")
 _PHOTO_CREDIT = re.compile(
     rf"(?:(?:新华社|中新社|[{HAN}]{{2,6}})发)?[（(](?:[^（）()]{{0,20}}?)(?P<names>[{HAN}\s、]{{2,20}}?)\s*摄[）)]\s*$"
     rf"|(?:{ROLE})?\s*(?P<names2>[{HAN}]{{2,4}}(?:[\s、][{HAN}]{{2,4}})*)\s*摄\s*$"
 )
-_CLOSING_NAME = re.compile(rf"[（(](?P<names>[{HAN}]{{2,4}}(?:[\s、][{HAN}]{{2,4}}){{0,3}})[）)]\s*$")
+_CLOSING_NAME = re.compile(r"[（(](?P<names>[^（）()]{2,40})[）)]\s*$")
 _WHO_VERB = r"(?:讲话|主持|出席|参加|陪同|致辞|宣讲|作报告|主持会议|出席会议|出席并讲话|调研|强调)"
 _WHO_LINE = re.compile(rf"[{HAN}]{{2,4}}{_WHO_VERB}")
 _WHO_TAIL = re.compile(rf"(?P<name>[{HAN}]{{2,3}}){_WHO_VERB}$")
@@ -120,25 +128,57 @@ def parse_opener(text: str) -> Opener | None:
     if kind == "讯" and not agency.startswith(("本报", "本刊")) and not agency.endswith(("报", "网", "台", "社")):
         return None
     credit = m.group("credit") or m.group("credit2") or ""
+    end = m.end()
     if m.group("credit") is not None and not (_ROLE_WORD.search(credit) or all(is_name(t) for t in credit.split())):
         # （…） after the opener that is not a credit belongs to the body
         end = m.end("head")
         credit = ""
-    else:
-        end = m.end()
+    elif m.group("credit2"):
+        # the body may open with a short word that looks like a name slot: 近日，
+        end = m.start("credit2") + _credit_extent(text[m.start("credit2") :])
+        credit = text[m.start("credit2") : end]
     byline = text[:end].strip()
     dateline = m.group("head") if kind == "电" else ""
-    return Opener(byline=byline, dateline=dateline, authors=names_in(credit), rest=text[end:].lstrip(" ，,"))
+    return Opener(byline=byline, dateline=dateline, authors=names_in(credit), rest=text[end:].lstrip(" ，,：:"))
+
+
+def _name_ends(text: str, pos: int) -> bool:
+    return pos >= len(text) or text[pos] in " \t、：:，," or text.startswith(("报道", "通讯员", "实习生", "记者"), pos)
+
+
+def _credit_extent(credit: str) -> int:
+    """Length of a bracketless credit up to its last role word, name or 报道."""
+    pos = last = 0
+    while pos < len(credit):
+        if credit[pos] in " \t、":
+            pos += 1
+            continue
+        role = _ROLE_WORD.match(credit, pos)
+        if role:
+            pos = last = role.end()
+        elif credit.startswith("报道", pos):
+            pos = last = pos + 2
+        else:
+            size = next((n for n in (3, 2, 4) if is_name(credit[pos : pos + n]) and _name_ends(credit, pos + n)), 0)
+            if not size:
+                break
+            pos = last = pos + size
+    return last
 
 
 def parse_byline_line(line: str) -> tuple[list[str], str] | None:
     """A line that is only a byline: ``□ 本报记者 韩云峰``, ``本报评论员``,
-    ``文/图 张三``, or bare names ``王荣 王晓丽``. Returns (authors, byline)."""
+    ``文/图 张三``, ``本报记者 张三 本报通讯员 李四``, or bare names
+    ``王荣 王晓丽``. Returns (authors, byline)."""
     text = line.strip()
     m = _BYLINE_LINE.match(text)
-    if m and (m.group("names") or "评论员" in m.group("role")):
-        names = [n for n in re.split(r"[\s、]+", m.group("names").strip()) if n]
-        if all(_NAME_TOKEN.match(n) for n in names):
+    if m:
+        body = m.group("body")
+        has_role = bool(_ROLE_WORD.search(body)) or bool(_HAS_PREFIX.match(text))
+        names = names_in(body)
+        body = re.sub(r"\s*报道$", "", body)
+        tokens = [t for t in re.split(r"[\s、]+", _ROLE_WORD.sub(" ", body)) if t.strip("：:")]
+        if has_role and len(names) == len(tokens) and (names or "评论员" in body):
             return names, text
     tokens = [t for t in re.split(r"[\s、]+", text.lstrip("□■◎●◆▲★☆▼ ")) if t]
     if 1 <= len(tokens) <= 4 and all(is_name(t) for t in tokens):
@@ -160,8 +200,11 @@ def closing_names(text: str) -> list[str]:
     m = _CLOSING_NAME.search(text)
     if not m:
         return []
-    names = [n for n in re.split(r"[\s、]+", m.group("names")) if n]
-    return names if all(is_name(n) for n in names) else []
+    credit = m.group("names").strip()
+    tokens = [t for t in re.split(r"[\s、，,]+", _ROLE_WORD.sub(" ", credit)) if t]
+    names = names_in(credit)
+    # （李建龙）, （记者 张三 通讯员 李四）; not （扩大） or （完）
+    return names if tokens and len(names) == len(tokens) else []
 
 
 def is_who_line(line: str) -> bool:

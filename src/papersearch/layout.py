@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .bylines import closing_names, parse_byline_line, parse_opener, photo_credit
 from .textfix import ends_sentence, has_sentence_punct, join_wrapped, unspace
 
-PARA, TITLE, BYLINE, CAPTION, AD = "para", "title", "byline", "caption", "ad"
+PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE = "para", "title", "byline", "caption", "ad", "furniture"
 
 # A line ending with these stops in mid-sentence: the next line goes on with it.
 MID_SENTENCE_END = "、，：“（《—"
@@ -23,6 +23,13 @@ MAX_TITLE = 48
 MIN_REPEAT = 12
 _AD_CUE = re.compile(
     r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
+)
+# Page furniture: editors' credits, the date and page number lines.
+_FURNITURE = re.compile(
+    r"^(?:(?:责任编辑|本版编辑|值班编辑|编辑|版式设计|版式|美编|美术编辑|校对|组版|审读|监制|制图|排版|图片编辑|本版责编|责编)"
+    r"\s*[:：/丨|]?\s*(?:[\u4e00-\u9fff]{2,4}[\s、]*)+)+$"
+    r"|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.|周.)?\s*$"
+    r"|^第?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*$|^[A-Z]?\d{1,3}$"
 )
 # A line describing a scene in progress is a photo caption, not a headline.
 _SCENE = re.compile(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$")
@@ -108,6 +115,8 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool)
     last = group[-1]
     if line.gap >= 2 or line.indented or _starts_item(line.text):
         return False
+    if _FURNITURE.match(line.text) or _FURNITURE.match(last.text):
+        return False
     if ends_sentence(last.text):
         return False
     first_text = group[0].text
@@ -157,6 +166,8 @@ def dedupe(groups: list[list[Line]]) -> list[tuple[list[Line], str]]:
 
 
 def classify(group: list[Line], text: str) -> Unit:
+    if _FURNITURE.match(text):
+        return Unit(FURNITURE, group, text)
     if _closing_only(text):
         return Unit(PARA, group, text, authors=closing_names(text))
     if parse_opener(text):
@@ -175,9 +186,30 @@ def classify(group: list[Line], text: str) -> Unit:
     return Unit(PARA, group, text, authors=closing_names(text))
 
 
+def _comma_headline(text: str) -> bool:
+    return (
+        len(text) <= 30
+        and text.count("，") <= 1
+        and not any(ch in text for ch in "。；！？")
+        and text[-1] not in MID_SENTENCE_END + "。"
+        and not parse_opener(text)
+    )
+
+
 def page_units(page_text: str) -> list[Unit]:
     """The layout units of a page, in printed order."""
     units = [classify(g, t) for g, t in dedupe(group_lines(read_lines(page_text)))]
+    # A short line with a comma is a headline when it stands over an opener.
+    for i in range(len(units) - 1):
+        unit, nxt = units[i], units[i + 1]
+        over_item = (
+            nxt.kind == BYLINE
+            or (nxt.kind == PARA and parse_opener(nxt.text))
+            or (nxt.kind == TITLE and nxt.text.startswith("—"))
+        )
+        if unit.kind == PARA and _comma_headline(unit.text) and over_item:
+            if i == 0 or units[i - 1].kind != PARA or ends_sentence(units[i - 1].text):
+                unit.kind = TITLE
     # An ad runs on over the short lines that follow its first cue line.
     for i in range(1, len(units)):
         if units[i].kind == TITLE and units[i - 1].kind == AD and units[i].gap < 2:

@@ -14,13 +14,14 @@ extraction prints some headlines after their body.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bylines import Opener, parse_opener
 from .cohesion import Lexicon, bigrams
-from .layout import AD, BYLINE, CAPTION, PARA, TITLE, Unit, page_units
+from .layout import AD, BYLINE, CAPTION, FURNITURE, PARA, TITLE, Unit, page_units
 from .model import Article, Page
 from .textfix import take_continuations
 from .titles import read_title_block
@@ -38,6 +39,10 @@ MAX_RECLAIM = 8
 FORWARD_MIN = 0.08
 BACKWARD_MIN = 0.3
 DEBUG = False
+
+
+_CLOSING = re.compile(r"[（(][^（）()]{2,40}[）)]\s*$")
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．]\D|[①-⑳])")
 
 
 @dataclass
@@ -69,6 +74,7 @@ class Body:
     byline_units: list[Unit] = field(default_factory=list)
     title: TitleUnits | None = None
     closing: list[str] = field(default_factory=list)
+    closing_text: str = ""
     continues_to: str = ""
     continued_from: str = ""
 
@@ -90,6 +96,7 @@ class Body:
         self.continued_from = self.continued_from or came
         if unit.kind == PARA and unit.authors:
             self.closing = unit.authors
+            self.closing_text = _CLOSING.search(text).group(0).strip() if _CLOSING.search(text) else ""
             if text.strip("（）() ") in "".join(unit.authors) or len(text) <= 12:
                 text = ""  # a credit line standing alone: it goes to the byline
         self.paras.append(unit)
@@ -114,6 +121,8 @@ class _Splitter:
     def _items(self) -> list[Unit | TitleUnits]:
         items: list[Unit | TitleUnits] = []
         for unit in self.units:
+            if unit.kind == FURNITURE:
+                continue  # editors' credits, dates and page numbers are nobody's text
             if unit.kind in (TITLE, BYLINE):
                 last = items[-1] if items else None
                 joinable = (
@@ -145,6 +154,8 @@ class _Splitter:
             return False
         if any(t.startswith(("—", "-")) for t in block.titles[1:]):
             return True  # 小标题 + ——subtitle: the shape of a feature's section head
+        if all(_ENUMERATED.match(t) for t in block.titles):
+            return True  # 一、… （二）… 3. …: numbered section heads
         return self.lex.cosine(before.text, after.text) >= TOPIC_SHIFT
 
     # --- stage 2: bodies
@@ -364,7 +375,7 @@ def _from_body(body: Body) -> Article:
         bylines.append(body.opener.byline)
     if body.closing:
         authors += body.closing
-        bylines.append("（" + " ".join(body.closing) + "）")
+        bylines.append(body.closing_text or "（" + " ".join(body.closing) + "）")
     if body.title:
         kind = "article"
     elif body.opener or body.byline_units:

@@ -32,7 +32,7 @@ _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b]+")
 _NOISY_PUNCT = "，。、；：？！（）〔〕【】…—·．～"
 _PUNCT_SPACE = re.compile(rf"\s+(?=[{_NOISY_PUNCT}”’」』》〉])|(?<=[{_NOISY_PUNCT}“‘「『《〈])\s+")
 _CJK = HAN + FULLWIDTH_PUNCT
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_HAN_CHAR = re.compile(rf"[{HAN}]")
 _CJK_CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _HAN_ALNUM_SPACE = re.compile(rf"(?<=[{HAN}])\s+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])\s+(?=[{HAN}])")
 _DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=\d)")
@@ -49,9 +49,9 @@ def unspace(line: str) -> str:
     if " " not in line:
         return line
     line = _HAN_ALNUM_SPACE.sub("", line)
-    cjk = len(_CJK_CHAR.findall(line))
+    han = len(_HAN_CHAR.findall(line))
     spaced = len(_CJK_CJK_SPACE.findall(line))
-    if cjk > 1 and spaced / (cjk - 1) >= LETTER_SPACED:
+    if han > 1 and spaced / (han - 1) >= LETTER_SPACED:
         line = _CJK_CJK_SPACE.sub("", line)
         return _DIGIT_SPACE.sub("", line)
     # a space after a closing quote or before an opening one can part two
@@ -87,9 +87,9 @@ def join_wrapped(left: str, right: str) -> str:
 
 # （下转第三版） (下转第2版) （上接第一版） 转第3版 （紧接第一版） （续第二版）
 CONTINUATION = re.compile(
-    r"[（(]?\s*(?P<dir>下转|转|上接|接|紧接|续|转接)\s*(?P<page>第\s*[一二三四五六七八九十百\d]+\s*[版页]|[A-Z]\d{1,2}\s*版)\s*[)）]?"
+    r"[（(]?\s*(?P<dir>下转|转|上接|接|紧接|续|转接|见)\s*(?P<page>第?\s*[一二三四五六七八九十百\d]+\s*[版页]|[A-Z]\d{1,2}\s*版)\s*[)）]?"
 )
-_FORWARD = {"下转", "转", "转接"}
+_FORWARD = {"下转", "转", "转接", "见"}
 
 
 def take_continuations(text: str) -> tuple[str, str, str]:

@@ -183,7 +183,7 @@ def _acquire_writer(ix, wait: float):
     deadline = time.monotonic() + wait
     while True:
         try:
-            return ix.writer(limitmb=256)
+            return ix.writer(limitmb=256, compound=False)
         except LockError:
             if time.monotonic() >= deadline:
                 raise IndexBusy("index is busy: another papersearch is writing it (retry, or pass --wait SECONDS)") from None

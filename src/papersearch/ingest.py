@@ -57,7 +57,7 @@ def _worker(folder: str, jobs, results, encoding, user_dict) -> None:
 
     writer = None
     try:
-        writer = SegmentWriter(windex.open_dir(folder), _lk=False, limitmb=WORKER_LIMIT_MB)
+        writer = SegmentWriter(windex.open_dir(folder), _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
         while True:
             job = jobs.get()
             if job is None:

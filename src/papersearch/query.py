@@ -208,6 +208,54 @@ def to_whoosh(node, known_words=None):
     return Q.NullQuery
 
 
+def to_word_query(node, known_words):
+    """The same query over word fields only, for fast candidate ranking; None
+    when some positive term has no indexed word (words alone cannot find it)."""
+    from whoosh import query as Q
+
+    if isinstance(node, Term):
+        if node.field in ("author", "file", "kind"):
+            return _term_query(node, Q, known_words)
+        words = cover(node.text, known_words(node.text))
+        if not words:
+            return None
+        fields = ["title"] if node.field == "headline" else ["title", "body"]
+        return Q.And([Q.Or([Q.Term(f, w) for f in fields]) for w in words])
+    if isinstance(node, Not):
+        return Q.Not(to_whoosh(node.child, known_words))
+    if isinstance(node, (And, Or)):
+        children = [to_word_query(c, known_words) for c in node.children]
+        if any(c is None for c in children):
+            return None
+        if isinstance(node, Or):
+            return Q.Or(children)
+        if all(isinstance(c, Q.Not) for c in children):
+            children = [Q.Every(), *children]
+        return Q.And(children)
+    return None
+
+
+def cover(term: str, words: list[str]) -> list[str]:
+    """Longest words first, the fewest that cover the term without overlap.
+
+    >>> cover("二十大精神", ["二十大", "二十", "十大", "精神"])
+    ['二十大', '精神']
+    """
+    from .normalize import fold
+
+    chars = "".join(ch for ch in fold(term) if not ch.isspace())
+    taken = [False] * len(chars)
+    out: list[str] = []
+    for word in sorted(words, key=len, reverse=True):
+        at = chars.find(word)
+        while at >= 0 and any(taken[at : at + len(word)]):
+            at = chars.find(word, at + 1)
+        if at >= 0:
+            taken[at : at + len(word)] = [True] * len(word)
+            out.append(word)
+    return out
+
+
 def _literal(fieldname: str, term: str, Q):
     from .analysis import literal_grams
 

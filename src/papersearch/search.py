@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import IndexError_, PapersearchError
 from .indexer import Manifest, is_index, recover
 from .model import Article
-from .query import Empty, parse, positive_terms, to_whoosh
+from .query import Empty, parse, positive_terms, to_whoosh, to_word_query
 from .snippets import Snippet, make_snippet, match_spans
 
 KIND_WEIGHT = {"article": 1.0, "fragment": 0.85, "headline": 0.7, "photo": 0.6, "ad": 0.3}
@@ -64,6 +64,7 @@ class Index:
         if not is_index(self.folder):
             raise IndexError_(f"{self.folder}: not a papersearch index")
         self.manifest = Manifest(self.folder).load()
+        self._cached = None
         self.warnings: list[str] = []
         built_with = self.manifest.data.get("dictionary", "")
         used = ""
@@ -84,6 +85,9 @@ class Index:
             raise IndexError_(f"{self.folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
 
     def close(self) -> None:
+        if self._cached is not None:
+            self._cached.close()
+            self._cached = None
         self.ix.close()
 
     def __enter__(self):
@@ -93,19 +97,39 @@ class Index:
         self.close()
 
     # --- search
+    def _searcher(self):
+        """One searcher for the life of this Index, refreshed if the index changed."""
+        if self._cached is None:
+            self._cached = self.ix.searcher()
+        else:
+            self._cached = self._cached.refresh()
+        return self._cached
+
     def search(self, text: str, limit: int = 10, snippets: int = 3, width: int = 120) -> list[Hit]:
         tree = parse(text)
         if isinstance(tree, Empty):
             raise PapersearchError("empty query: give at least one word to search for")
         terms = [t.text for t in positive_terms(tree) if t.field in ("", "headline")]
-        with self.ix.searcher() as searcher:
-            known = functools.partial(indexed_words, searcher.reader())
-            results = searcher.search(to_whoosh(tree, known), limit=max(limit, 1) + CANDIDATES)
-            hits = [Hit(0, r.score, _article(r)) for r in results]
+        searcher = self._searcher()
+        known = functools.partial(indexed_words, searcher.reader())
+        exact = to_whoosh(tree, known)
+        pool = max(limit, 1) + CANDIDATES
+        # Fast path for queries that match a large share of the archive: rank by
+        # the few words that cover each term (cheap postings), then check the
+        # literal match in the candidates' own text. When they hold too few
+        # literal matches, the exact n-gram query runs over everything.
+        rough = to_word_query(tree, known)
+        hits: list[Hit] | None = None
+        if rough is not None:
+            candidates = searcher.search(rough, limit=pool)
+            if len(candidates) >= pool:
+                hits = [Hit(0, r.score, a) for r in candidates if _literally_holds(a := _article(r), tree)]
+                if len(hits) < limit:
+                    hits = None
+        if hits is None:
+            hits = [Hit(0, r.score, _article(r)) for r in searcher.search(exact, limit=pool)]
         for hit in hits:
-            hit.score *= KIND_WEIGHT.get(hit.article.kind, 1.0)
-            if terms and all(match_spans(hit.article.title, [t]) for t in terms):
-                hit.score *= HEADLINE_BONUS
+            hit.score *= _bonus(hit.article, terms)
         hits.sort(key=lambda h: (-h.score, h.article.id))
         hits = hits[:limit]
         for rank, hit in enumerate(hits, 1):
@@ -205,6 +229,55 @@ class Index:
                 ],
             }
         return out
+
+
+# Terms found close together (a phrase, or within a sentence) rank higher.
+NEAR_BONUS = 1.15
+
+
+def _literally_holds(article: Article, node) -> bool:
+    """Whether the article holds every positive term of the query literally
+    (negations and fields were already applied by the index)."""
+    from .query import And, Or, Term
+
+    if isinstance(node, Term):
+        if node.field in ("author", "file", "kind"):
+            return True
+        where = article.title if node.field == "headline" else article.title + "\n" + article.text
+        return bool(match_spans(where, [node.text]))
+    if isinstance(node, And):
+        return all(_literally_holds(article, c) for c in node.children)
+    if isinstance(node, Or):
+        return any(_literally_holds(article, c) for c in node.children)
+    return True
+
+
+def _bonus(article: Article, terms: list[str]) -> float:
+    """Kind, headline and proximity adjustments to a hit's BM25F score."""
+    factor = KIND_WEIGHT.get(article.kind, 1.0)
+    if not terms:
+        return factor
+    if all(match_spans(article.title, [t]) for t in terms):
+        factor *= HEADLINE_BONUS
+    if len(terms) > 1:
+        spans = match_spans(article.text, terms)
+        window = _tightest_window(spans, len(terms))
+        if window is not None and window <= 2 * sum(len(t) for t in terms) + 20:
+            factor *= NEAR_BONUS
+    return factor
+
+
+def _tightest_window(spans: list[tuple[int, int, int]], wanted: int) -> int | None:
+    """Length of the shortest stretch holding a match of every term."""
+    best = None
+    last: dict[int, tuple[int, int]] = {}
+    for start, end, n in spans:
+        last[n] = (start, end)
+        if len(last) == wanted:
+            lo = min(a for a, _ in last.values())
+            hi = max(b for _, b in last.values())
+            best = hi - lo if best is None else min(best, hi - lo)
+    return best
 
 
 # Words are looked up inside at most this many leading characters of a term.

@@ -208,7 +208,7 @@ def to_whoosh(node, known_words=None):
     return Q.NullQuery
 
 
-def to_word_query(node, known_words):
+def to_word_query(node, known_words, fields=("title", "body")):
     """The same query over word fields only, for fast candidate ranking; None
     when some positive term has no indexed word (words alone cannot find it)."""
     from whoosh import query as Q
@@ -219,12 +219,12 @@ def to_word_query(node, known_words):
         words = cover(node.text, known_words(node.text))
         if not words:
             return None
-        fields = ["title"] if node.field == "headline" else ["title", "body"]
-        return Q.And([Q.Or([Q.Term(f, w) for f in fields]) for w in words])
+        where = ["title"] if node.field == "headline" else list(fields)
+        return Q.And([Q.Or([Q.Term(f, w) for f in where]) if len(where) > 1 else Q.Term(where[0], w) for w in words])
     if isinstance(node, Not):
         return Q.Not(to_whoosh(node.child, known_words))
     if isinstance(node, (And, Or)):
-        children = [to_word_query(c, known_words) for c in node.children]
+        children = [to_word_query(c, known_words, fields) for c in node.children]
         if any(c is None for c in children):
             return None
         if isinstance(node, Or):

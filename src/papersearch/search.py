@@ -118,14 +118,19 @@ class Index:
         # the few words that cover each term (cheap postings), then check the
         # literal match in the candidates' own text. When they hold too few
         # literal matches, the exact n-gram query runs over everything.
-        rough = to_word_query(tree, known)
         hits: list[Hit] | None = None
-        if rough is not None:
+        # headline matches first: a reader expects them on top, and their postings are short
+        for fields in (("title",), ("title", "body")):
+            rough = to_word_query(tree, known, fields)
+            if rough is None:
+                break
             candidates = searcher.search(rough, limit=pool)
-            if len(candidates) >= pool:
-                hits = [Hit(0, r.score, a) for r in candidates if _literally_holds(a := _article(r), tree)]
-                if len(hits) < limit:
-                    hits = None
+            if candidates.scored_length() < pool:
+                continue
+            hits = [Hit(0, r.score, a) for r in candidates if _literally_holds(a := _article(r), tree)]
+            if len(hits) >= limit:
+                break
+            hits = None
         if hits is None:
             hits = [Hit(0, r.score, _article(r)) for r in searcher.search(exact, limit=pool)]
         for hit in hits:

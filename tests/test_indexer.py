@@ -184,3 +184,28 @@ def test_an_index_moved_aside_by_a_killed_rebuild_is_put_back(tmp_path, pages_co
     (tmp_path / f".ix.new{dead}").mkdir()
     assert snapshot(folder) == expected
     assert not (tmp_path / f".ix.new{dead}").exists()
+
+
+def test_queries_during_indexing_see_the_old_or_the_new_index(tmp_path, pages_copy):
+    folder = tmp_path / "ix"
+    build_index(folder, [pages_copy], jobs=1)
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(40):
+        (more / f"p{i:02d}.txt").write_text(
+            (pages_copy / "002_85826b4b7510fe28.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    proc = subprocess.Popen([sys.executable, "-c", KILLER, str(folder), str(more), "0"], env=env)
+    seen = set()
+    try:
+        while proc.poll() is None:
+            with Index(folder) as ix:
+                seen.add(len(ix.search("二十条措施", limit=500)))
+            time.sleep(0.05)
+    finally:
+        proc.wait()
+    assert proc.returncode == 0
+    with Index(folder) as ix:
+        final = len(ix.search("二十条措施", limit=500))
+    assert seen <= {4, final} and final > 4

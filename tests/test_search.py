@@ -120,6 +120,21 @@ def test_stats_and_explain(index):
     json.dumps(data)
 
 
+QUERY_ALPHABET = st.sampled_from(
+    list('二十条措施疫苗核酸雜交水稻 "()-:*?~^[]{}!\\/+&|ORANDNOTheadlineauthorkindfile\t\x00\x07😀１２Ａ')
+)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(QUERY_ALPHABET, max_size=30) | st.text(max_size=30))
+def test_the_query_path_never_raises_on_any_input(index, text):
+    try:
+        hits = index.search(text, limit=5)
+    except PapersearchError:
+        return  # a one-line message, e.g. an empty query
+    assert all(h.rank == n for n, h in enumerate(hits, 1))
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_substring_of_an_article_finds_it(index, articles, data):

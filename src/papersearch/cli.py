@@ -212,8 +212,10 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
     out = console()
     print_article(article, out, terms, pager=not no_pager)
     if related:
-        out.print()
-        out.print("related:" if not out.is_terminal else "[bold]related articles[/bold]")
+        if out.is_terminal:
+            out.print("\n[bold]related articles[/bold]")
+        else:
+            click.echo("\nrelated:")
         print_hits(similar, out)
 
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import IndexBusy, IndexError_, PageError, PapersearchError
-from .ingest import commit_with
 from .model import Article
 
 MANIFEST = "papersearch.json"
@@ -256,6 +255,8 @@ def build_index(
         except BaseException:
             writer.cancel()
             raise
+        from .ingest import commit_with
+
         commit_with(writer, segments)
         manifest.data.update(dictionary=dict_print, built=datetime.now(UTC).isoformat(timespec="seconds"), versions=_versions())
         manifest.save()

@@ -4,23 +4,37 @@ JSON for scripts. Nothing here decides what is found, only how it looks."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable
-
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .model import Article
-from .search import Hit
 from .snippets import highlight_all
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from .search import Hit
 
 HIGHLIGHT = "bold black on yellow"
 
 
-def console(stderr: bool = False) -> Console:
-    # rich honours NO_COLOR and leaves escape codes out when not on a terminal
+class PlainConsole:
+    """What a rich Console is to the render functions, for output that is not
+    a terminal: rich is never imported for a pipe."""
+
+    is_terminal = False
+
+
+def console(stderr: bool = False):
+    stream = sys.stderr if stderr else sys.stdout
+    if not stream.isatty() and not os.environ.get("FORCE_COLOR"):
+        return PlainConsole()
+    from rich.console import Console
+
+    # rich honours NO_COLOR
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
@@ -39,6 +53,8 @@ def _plain(line: str) -> None:
 
 
 def _marked(text: str, spans) -> Text:
+    from rich.text import Text
+
     out = Text(text)
     for a, b in spans:
         out.stylize(HIGHLIGHT, a, b)
@@ -52,6 +68,10 @@ def print_hits(hits: list[Hit], out: Console) -> None:
             _plain(f"{hit.rank}\t{a.id}\t{hit.score:.2f}\t{a.file}\t{a.headline or '(' + a.kind + ')'}")
             _plain("\t" + hit.snippet.text)
         return
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
     for hit in hits:
         a = hit.article
         head = Text.assemble((f"{hit.rank:>2}. ", "dim"), (a.headline or f"({a.kind}, no headline)", "bold"))
@@ -74,6 +94,9 @@ def print_hits(hits: list[Hit], out: Console) -> None:
 
 
 def article_renderable(a: Article, terms: list[str] | None = None):
+    from rich.console import Group
+    from rich.text import Text
+
     parts = []
     if a.kicker:
         parts.append(Text(a.kicker, style="dim"))
@@ -125,6 +148,9 @@ def print_article_table(articles: list[Article], out: Console, text_chars: int =
         for a in articles:
             _plain(f"{a.id}\t{a.kind}\t{a.headline}\t{' '.join(a.authors)}\t{a.text[:text_chars]}")
         return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(show_lines=False, header_style="bold", expand=False)
     for name in ("id", "kind", "headline", "authors", "text"):
         table.add_column(name, overflow="fold")

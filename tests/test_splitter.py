@@ -1,11 +1,16 @@
 """One focused test per splitting rule, on short pages written in the style
 of real ones; and the seed gold, scored, against the targets."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from splitscore import score
 
 from papersearch.reader import read_page
 from papersearch.splitter import split_text
+from papersearch.textfix import CONTINUATION
 
 TARGETS = {"bcubed": 0.95, "coverage": 1.0, "headline": 0.90, "authors": 0.90, "clean": 0.95, "once": 1.0}
 
@@ -149,3 +154,43 @@ def test_seed_pages_meet_the_split_targets(gold, seeds_dir):
 def test_odd_pages_split_without_error(junk):
     for art in split_text(junk):
         assert art.kind in ("article", "fragment", "photo", "ad", "headline")
+
+
+LINES = [
+    "市委召开常委会议研究部署近期工作",
+    "——坚持稳中求进推动高质量发展",
+    "本报讯（记者 王一鸣）3月5日，市委召开常委会议，",
+    "研究部署近期重点工作。会议强调，要抓好春耕生产，",
+    "确保粮食安全。",
+    "新华社北京3月5日电 国务院常务会议今天召开，",
+    "□ 本报记者 韩云峰",
+    "孙 权",
+    "推 动 城 市 高 质 量 发 展 的 动 力 源 泉 。",
+    "图为3月5日，农民在田间劳作。（新华社记者 张三 摄）",
+    "市民服务热线12345",
+    "（下转第三版）",
+    "（李建龙）",
+    "全市上下共绘发展蓝图，各级干部深入一线，",
+    "帮助企业解决实际困难，推动项目落地见效。",
+    "",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=40))
+def test_no_text_is_lost_on_any_page_built_of_newspaper_lines(lines):
+    page = "\n".join(lines)
+    arts = split_text(page)
+    fields = [
+        re.sub(r"\s+", "", f) for a in arts for f in (a.kicker, a.headline, *a.subheads, a.byline, a.text, " ".join(a.authors))
+    ]
+
+    def found(piece):
+        return any(piece in f for f in fields)
+
+    for line in lines:
+        body = re.sub(r"\s+", "", CONTINUATION.sub("", line))
+        if len(body) >= 6:
+            parts = re.split(r"[\s，。（）]+", CONTINUATION.sub("", line))
+            assert found(body) or all(found(part) for part in parts if part), line

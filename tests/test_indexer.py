@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from papersearch.errors import IndexBusy, IndexError_, PapersearchError
-from papersearch.indexer import build_index
+from papersearch.indexer import FORMAT, build_index
 from papersearch.search import Index
 
 
@@ -103,7 +103,7 @@ def test_a_damaged_index_says_rebuild(tmp_path, pages_copy):
         Index(folder)
     for toc in folder.glob("*.toc"):
         toc.write_bytes(b"garbage")
-    (folder / "papersearch.json").write_text(json.dumps({"format": 1, "files": {}}))
+    (folder / "papersearch.json").write_text(json.dumps({"format": FORMAT, "files": {}}))
     with pytest.raises(IndexError_, match="--rebuild"):
         Index(folder)
     build_index(folder, [pages_copy], rebuild=True, jobs=1)
@@ -139,7 +139,7 @@ def test_dictionary_mismatch_is_refused_when_indexing_and_warned_when_querying(t
 
 KILLER = """
 import sys
-from papersearch.indexer import build_index
+from papersearch.indexer import FORMAT, build_index
 build_index(sys.argv[1], [sys.argv[2]], jobs=1, rebuild=sys.argv[3] == "1")
 """
 

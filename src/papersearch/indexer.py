@@ -24,7 +24,7 @@ from .errors import IndexBusy, IndexError_, PageError, PapersearchError
 from .model import Article
 
 MANIFEST = "papersearch.json"
-FORMAT = 1
+FORMAT = 2
 # Below this many pages, worker processes cost more than they save.
 PARALLEL_MIN_PAGES = 16
 
@@ -416,5 +416,5 @@ def _add(writer, art: Article, key: str) -> None:
         title_ng=title,
         body=art.text,
         body_ng=art.text,
-        data=json.dumps(art.to_dict(), ensure_ascii=False),
+        data=art.pack(),
     )

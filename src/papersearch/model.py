@@ -6,6 +6,7 @@ used (and tested) on its own from Python.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field, fields
 
 ARTICLE_KINDS = ("article", "fragment", "photo", "ad", "headline")
@@ -48,6 +49,14 @@ class Article:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def pack(self) -> str:
+        """The article as stored in the index (JSON)."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def unpack(cls, data: str) -> Article:
+        return cls.from_dict(json.loads(data))
 
     @classmethod
     def from_dict(cls, data: dict) -> Article:

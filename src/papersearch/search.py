@@ -9,7 +9,6 @@ fragments rank below articles.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -147,12 +146,12 @@ class Index:
             fields = searcher.document(id=article_id)
         if fields is None:
             raise PapersearchError(f"no article with id {article_id!r} (see 'papersearch list')")
-        return Article.from_dict(json.loads(fields["data"]))
+        return Article.unpack(fields["data"])
 
     def articles(self):
         """Every article, in page and printed order."""
         with self.ix.searcher() as searcher:
-            docs = [Article.from_dict(json.loads(f["data"])) for f in searcher.all_stored_fields()]
+            docs = [Article.unpack(f["data"]) for f in searcher.all_stored_fields()]
         docs.sort(key=lambda a: (a.file, a.ordinal))
         return docs
 
@@ -312,7 +311,7 @@ def indexed_words(reader, term: str) -> list[str]:
 
 
 def _article(result) -> Article:
-    return Article.from_dict(json.loads(result["data"]))
+    return Article.unpack(result["data"])
 
 
 def warn(message: str) -> None:

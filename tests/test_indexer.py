@@ -209,3 +209,14 @@ def test_queries_during_indexing_see_the_old_or_the_new_index(tmp_path, pages_co
     with Index(folder) as ix:
         final = len(ix.search("二十条措施", limit=500))
     assert seen <= {4, final} and final > 4
+
+
+def test_a_rebuild_waits_for_or_refuses_a_running_writer(tmp_path, pages_copy):
+    from filelock import FileLock
+
+    folder = tmp_path / "ix"
+    build_index(folder, [pages_copy], jobs=1)
+    with FileLock(str(tmp_path / ".ix.lock")):
+        with pytest.raises(IndexBusy, match="busy"):
+            build_index(folder, [pages_copy], rebuild=True, wait=0.2)
+    assert build_index(folder, [pages_copy], rebuild=True, wait=0.2).pages == 3

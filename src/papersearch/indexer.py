@@ -208,8 +208,6 @@ def build_index(
     progress: ProgressSink | None = None,
 ) -> IndexSummary:
     """Index the page files under paths into folder; return what was done."""
-    from whoosh import index as windex
-
     started = time.perf_counter()
     folder = Path(folder)
     paths_list = list(paths)
@@ -224,6 +222,40 @@ def build_index(
             dict_print = load_user_dict(user_dict)
         except (OSError, UnicodeDecodeError) as err:
             raise PapersearchError(f"{user_dict}: cannot read dictionary ({err})") from None
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with _writer_lock(folder, wait):
+        return _build_locked(folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started)
+
+
+def _writer_lock(folder: Path, wait: float):
+    """One papersearch writer an index at a time, rebuilds included (they
+    write beside the index, where Whoosh's own lock cannot see them)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(folder.with_name(f".{folder.name}.lock")), timeout=wait)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise IndexBusy("index is busy: another papersearch is writing it (retry, or pass --wait SECONDS)") from None
+    return _Held(lock)
+
+
+class _Held:
+    def __init__(self, lock):
+        self.lock = lock
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.lock.release()
+
+
+def _build_locked(
+    folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started
+) -> IndexSummary:
+    from whoosh import index as windex
 
     recover(folder)
     target = folder

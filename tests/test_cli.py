@@ -127,3 +127,38 @@ def test_real_subprocess_index_then_query_then_show(tmp_path, seeds_dir):
     assert shown.returncode == 0 and hits[0]["headline"] in shown.stdout
     again = subprocess.run([*ps, "index", str(seeds_dir)], env=env, capture_output=True, text=True)
     assert "3 unchanged" in again.stderr
+
+
+def test_index_skips_bad_files_with_one_line_each_and_exits_0(tmp_path, seeds_dir):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "good.txt").write_text((seeds_dir / "002_85826b4b7510fe28.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / "binary.txt").write_bytes(b"\x7fELF\x00\x00\x01")
+    (pages / "broken.txt").symlink_to(tmp_path / "nowhere")
+    res = CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "index", str(pages)])
+    assert res.exit_code == 0
+    skipped = [line for line in res.stderr.splitlines() if "skipped" in line and ":" in line and "indexed" not in line]
+    assert len(skipped) == 3 and all(name in res.stderr for name in ("empty.txt", "binary.txt", "broken.txt"))
+    assert "3 skipped" in res.stderr
+
+
+def test_index_of_nothing_readable_exits_2(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "empty.txt").write_bytes(b"")
+    res = CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "index", str(pages)])
+    assert res.exit_code == 2 and "nothing could be indexed" in res.stderr
+
+
+def test_forced_encoding_and_gbk_pages(tmp_path, seeds_dir):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = (seeds_dir / "002_85826b4b7510fe28.txt").read_text(encoding="utf-8")
+    (pages / "gbk.txt").write_bytes(text.encode("gb18030"))
+    res = CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "index", str(pages)])
+    assert res.exit_code == 0
+    found = CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "query", "杂交水稻", "--json"])
+    assert json.loads(found.output)[0]["headline"].startswith("习近平向")
+    res = CliRunner().invoke(cli, ["split", str(pages / "gbk.txt"), "--encoding", "utf-8"])
+    assert res.exit_code == 2 and "cannot decode as utf-8" in res.stderr

@@ -43,3 +43,24 @@ def test_narrow_columns_without_blank_lines_and_headlines_after_bodies():
     first = arts[0].text.split("\n")
     assert first[0].startswith("近日，记者走进滨江县现代农业产业园") and first[1].startswith("“有了智能设备")
     assert "进行逐一排查，督促学校" in arts[1].text
+
+
+def test_traditional_script_page_in_big5():
+    page = read_page(PAGES / "traditional_big5.txt")
+    assert page.encoding == "big5"
+    arts = split_page(page)
+    assert [(a.kind, a.headline, a.authors) for a in arts] == [
+        ("article", "市府召開防汛工作會議", ["陳美玲"]),
+        ("article", "國務院部署糧食生產", ["劉建國"]),
+        ("photo", "", ["張小華"]),
+    ]
+    assert arts[0].continues_to == "第三版" and arts[1].dateline == "新華社北京7月5日電"
+
+
+def test_simplified_query_finds_a_traditional_page(tmp_path):
+    from papersearch.indexer import build_index
+    from papersearch.search import Index
+
+    build_index(tmp_path / "ix", [PAGES / "traditional_big5.txt"], jobs=1)
+    with Index(tmp_path / "ix") as ix:
+        assert [h.article.headline for h in ix.search("粮食生产")] == ["國務院部署糧食生產"]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .hanzi import compile_both, traditional_forms
 from .textfix import HAN
 
 # The commonest Chinese surnames (百家姓 by frequency) and compound surnames.
@@ -47,17 +48,19 @@ SURNAMES = set(
     "寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚"
     "越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公"
 )
+SURNAMES |= {t for ch in list(SURNAMES) for t in traditional_forms(ch)}
 COMPOUND_SURNAMES = {
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯",
     "西门", "南宫", "端木", "独孤", "呼延", "轩辕",
 }  # fmt: skip
+COMPOUND_SURNAMES |= {"".join(traditional_forms(c) or c for c in name) for name in COMPOUND_SURNAMES}
 
 # 记者, 本报记者, 新华社记者, 人民日报评论员, 本报特约评论员, 见习记者, 本报通讯员 …
 ROLE = (
     rf"(?:本报|本刊|本台|本网|新华社|中新社|[{HAN}]{{2,6}}?(?:日报|晚报|报|社|网|台))?"
     r"(?:特约|见习|首席|驻\S{1,4})?(?:记者|通讯员|实习生|评论员|撰稿人|摄影记者|摄影|报道员|编辑)"
 )
-_ROLE_WORD = re.compile(ROLE)
+_ROLE_WORD = compile_both(ROLE)
 _NAME_TOKEN = re.compile(rf"^[{HAN}]{{2,4}}$")
 
 
@@ -97,24 +100,32 @@ _AGENCY = rf"(?:新华社|中新社|中国新闻社|人民日报|光明日报|�
 _DATE = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)"
 # a name in a credit without brackets ends at white space, 、 or 报道
 _CREDIT_NAME = rf"[{HAN}]{{2,4}}?(?=[\s、：:，,]|报道|$)"
-_OPENER = re.compile(
+_OPENER = compile_both(
     rf"^(?P<head>(?:据)?(?P<agency>{_AGENCY})(?P<place>[{HAN}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息))"
     rf"(?:\s*[（(](?P<credit>[^）)]{{0,40}})[）)]"
     rf"|\s*(?P<credit2>{ROLE}))?"
 )
-_BYLINE_LINE = re.compile(
+_BYLINE_LINE = compile_both(
     rf"^[□■◎●◆▲★☆▼]?\s*(?:(?:文|图|文图|文\s*[/／]\s*图|撰文|摄影)\s*[/／：:|丨]?\s*)?"
     rf"(?P<body>(?:(?:{ROLE})\s*[：:]?\s*(?:[{HAN}]{{2,4}}[\s、]*){{0,6}})+|(?:[{HAN}]{{2,4}}[\s、]*){{1,6}})$"
 )
-_HAS_PREFIX = re.compile(r"^[□■◎●◆▲★☆▼]?\s*(?:文|图|文图|文\s*[/／]\s*图|撰文|摄影)\s*[/／：:|丨]")
-_PHOTO_CREDIT = re.compile(
+_HAS_PREFIX = compile_both(r"^[□■◎●◆▲★☆▼]?\s*(?:文|图|文图|文\s*[/／]\s*图|撰文|摄影)\s*[/／：:|丨]")
+_PHOTO_CREDIT = compile_both(
     rf"(?:(?:新华社|中新社|[{HAN}]{{2,6}})发)?[（(](?:[^（）()]{{0,20}}?)(?P<names>[{HAN}\s、]{{2,20}}?)\s*摄[）)]\s*$"
     rf"|(?:{ROLE})?\s*(?P<names2>[{HAN}]{{2,4}}(?:[\s、][{HAN}]{{2,4}})*)\s*摄\s*$"
 )
+_WIRE = compile_both("电$")
+_NEWS = compile_both("讯$")
+_WIRE_AGENCY = compile_both("新华社|中新社|本报")
+_OWN_PAPER = compile_both("本报|本刊")
+_PAPER_SUFFIX = compile_both("[报网台社]$")
+_AFTER_NAME = compile_both("报道|通讯员|实习生|记者")
+_REPORTED = compile_both("报道")
+_COMMENTATOR = compile_both("评论员")
 _CLOSING_NAME = re.compile(r"[（(](?P<names>[^（）()]{2,40})[）)]\s*$")
 _WHO_VERB = r"(?:讲话|主持|出席|参加|陪同|致辞|宣讲|作报告|主持会议|出席会议|出席并讲话|调研|强调)"
-_WHO_LINE = re.compile(rf"[{HAN}]{{2,4}}{_WHO_VERB}")
-_WHO_TAIL = re.compile(rf"(?P<name>[{HAN}]{{2,3}}){_WHO_VERB}$")
+_WHO_LINE = compile_both(rf"[{HAN}]{{2,4}}{_WHO_VERB}")
+_WHO_TAIL = compile_both(rf"(?P<name>[{HAN}]{{2,3}}){_WHO_VERB}$")
 
 
 def parse_opener(text: str) -> Opener | None:
@@ -123,9 +134,9 @@ def parse_opener(text: str) -> Opener | None:
     if not m:
         return None
     kind, agency = m.group("kind"), m.group("agency")
-    if kind == "电" and not (m.group("date") or agency.startswith(("新华社", "中新社", "本报"))):
+    if _WIRE.match(kind) and not (m.group("date") or _WIRE_AGENCY.match(agency)):
         return None
-    if kind == "讯" and not agency.startswith(("本报", "本刊")) and not agency.endswith(("报", "网", "台", "社")):
+    if _NEWS.match(kind) and not _OWN_PAPER.match(agency) and not _PAPER_SUFFIX.search(agency):
         return None
     credit = m.group("credit") or m.group("credit2") or ""
     end = m.end()
@@ -138,12 +149,12 @@ def parse_opener(text: str) -> Opener | None:
         end = m.start("credit2") + _credit_extent(text[m.start("credit2") :])
         credit = text[m.start("credit2") : end]
     byline = text[:end].strip()
-    dateline = m.group("head") if kind == "电" else ""
+    dateline = m.group("head") if _WIRE.match(kind) else ""
     return Opener(byline=byline, dateline=dateline, authors=names_in(credit), rest=text[end:].lstrip(" ，,：:"))
 
 
 def _name_ends(text: str, pos: int) -> bool:
-    return pos >= len(text) or text[pos] in " \t、：:，," or text.startswith(("报道", "通讯员", "实习生", "记者"), pos)
+    return pos >= len(text) or text[pos] in " \t、：:，," or bool(_AFTER_NAME.match(text, pos))
 
 
 def _credit_extent(credit: str) -> int:
@@ -156,7 +167,7 @@ def _credit_extent(credit: str) -> int:
         role = _ROLE_WORD.match(credit, pos)
         if role:
             pos = last = role.end()
-        elif credit.startswith("报道", pos):
+        elif _REPORTED.match(credit, pos):
             pos = last = pos + 2
         else:
             size = next((n for n in (3, 2, 4) if is_name(credit[pos : pos + n]) and _name_ends(credit, pos + n)), 0)
@@ -178,7 +189,7 @@ def parse_byline_line(line: str) -> tuple[list[str], str] | None:
         names = names_in(body)
         body = re.sub(r"\s*报道$", "", body)
         tokens = [t for t in re.split(r"[\s、]+", _ROLE_WORD.sub(" ", body)) if t.strip("：:")]
-        if has_role and len(names) == len(tokens) and (names or "评论员" in body):
+        if has_role and len(names) == len(tokens) and (names or _COMMENTATOR.search(body)):
             return names, text
     tokens = [t for t in re.split(r"[\s、]+", text.lstrip("□■◎●◆▲★☆▼ ")) if t]
     if 1 <= len(tokens) <= 4 and all(is_name(t) for t in tokens):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .bylines import closing_names, parse_byline_line, parse_opener, photo_credit
+from .hanzi import compile_both
 from .textfix import ends_sentence, has_sentence_punct, join_wrapped, unspace
 
 PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE = "para", "title", "byline", "caption", "ad", "furniture"
@@ -21,19 +22,19 @@ MID_SENTENCE_END = "、，：“（《—"
 MAX_TITLE = 48
 # A passage seen before on the page is an extraction repeat when at least this long.
 MIN_REPEAT = 12
-_AD_CUE = re.compile(
+_AD_CUE = compile_both(
     r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
 )
 # Page furniture: editors' credits, the date and page number lines.
-_FURNITURE = re.compile(
+_FURNITURE = compile_both(
     r"^(?:(?:责任编辑|本版编辑|值班编辑|编辑|版式设计|版式|美编|美术编辑|校对|组版|审读|监制|制图|排版|图片编辑|本版责编|责编)"
     r"\s*[:：/丨|]?\s*(?:[\u4e00-\u9fff]{2,4}[\s、]*)+)+$"
     r"|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.|周.)?\s*$"
     r"|^第?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*$|^[A-Z]?\d{1,3}$"
 )
 # A line describing a scene in progress is a photo caption, not a headline.
-_SCENE = re.compile(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$")
-_CAPTION_CUE = re.compile(r"图为|（(?:无人机|资料|航拍)?(?:照片|图片|图)）|\(资料图\)|摄影报道|新华社发|视觉中国")
+_SCENE = compile_both(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$")
+_CAPTION_CUE = compile_both(r"图为|（(?:无人机|资料|航拍)?(?:照片|图片|图)）|\(资料图\)|摄影报道|新华社发|视觉中国")
 
 
 @dataclass

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .bylines import Opener, parse_opener
 from .cohesion import Lexicon, bigrams
+from .hanzi import compile_both
 from .layout import AD, BYLINE, CAPTION, FURNITURE, PARA, TITLE, Unit, page_units
 from .model import Article, Page
 from .textfix import take_continuations
@@ -42,7 +43,7 @@ DEBUG = False
 
 
 _CLOSING = re.compile(r"[（(][^（）()]{2,40}[）)]\s*$")
-_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．]\D|[①-⑳])")
+_ENUMERATED = compile_both(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．]\D|[①-⑳])")
 
 
 @dataclass

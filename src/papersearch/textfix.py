@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .hanzi import compile_both
+
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】『』「」〔〕…—·．～"
 SENTENCE_PUNCT = "，。；！？"
@@ -86,10 +88,10 @@ def join_wrapped(left: str, right: str) -> str:
 
 
 # （下转第三版） (下转第2版) （上接第一版） 转第3版 （紧接第一版） （续第二版）
-CONTINUATION = re.compile(
+CONTINUATION = compile_both(
     r"[（(]?\s*(?P<dir>下转|转|上接|接|紧接|续|转接|见)\s*(?P<page>第?\s*[一二三四五六七八九十百\d]+\s*[版页]|[A-Z]\d{1,2}\s*版)\s*[)）]?"
 )
-_FORWARD = {"下转", "转", "转接", "见"}
+_FORWARD = compile_both("下转|转|转接|见")
 
 
 def take_continuations(text: str) -> tuple[str, str, str]:
@@ -104,7 +106,7 @@ def take_continuations(text: str) -> tuple[str, str, str]:
         if not is_mark:
             continue
         page = re.sub(r"\s+", "", m.group("page"))
-        if m.group("dir") in _FORWARD:
+        if _FORWARD.fullmatch(m.group("dir")):
             to = to or page
         else:
             came = came or page

@@ -10,13 +10,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .bylines import is_who_line
+from .hanzi import compile_both
 
 # Subtitles that name the genre of a feature: …纪实, …侧记, …综述.
-_GENRE = re.compile(r"(?:纪实|侧记|综述|素描|扫描|巡礼|札记|手记|纪事|掠影|记事|访谈录|观察|调查)$")
+_GENRE = compile_both(r"(?:纪实|侧记|综述|素描|扫描|巡礼|札记|手记|纪事|掠影|记事|访谈录|观察|调查)$")
 
 
 @dataclass

@@ -194,3 +194,8 @@ def test_no_text_is_lost_on_any_page_built_of_newspaper_lines(lines):
         if len(body) >= 6:
             parts = re.split(r"[\s，。（）]+", CONTINUATION.sub("", line))
             assert found(body) or all(found(part) for part in parts if part), line
+
+
+def test_a_title_right_over_an_opener_heads_it_even_when_their_words_differ():
+    arts = split_text("水有源 木有根\n\n本报评论员\n\n新时代的伟大变革，根本在于坚强领导。我们要汇聚起磅礴力量。\n")
+    assert [(a.headline, a.byline) for a in arts] == [("水有源 木有根", "本报评论员")]

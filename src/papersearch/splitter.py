@@ -262,7 +262,11 @@ class _Splitter:
                 offers.append((s_before + s_after, i, block, before))  # printed inside its own body
                 before.merge_with = after  # type: ignore[attr-defined]
                 continue
-            if after and s_after >= FORWARD_MIN:
+            adjacent = after is not None and i + 1 < len(seq) and seq[i + 1] is after
+            opens_below = adjacent and bool(after.opener or after.byline_units or block.bylines)
+            if after and (s_after >= FORWARD_MIN or opens_below):
+                # a title right over an opener heads that article even when
+                # their words differ; any title sharing more with a body wins first
                 offers.append((s_after, i, block, after))
             if before and s_before >= BACKWARD_MIN and s_before > s_after:
                 offers.append((s_before, i, block, before))

@@ -132,6 +132,21 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
+def figures(wall, peak, ix: Path, raw_mb: float, cold: list[float], warm: list[float], reindex: float) -> dict:
+    size = folder_mb(ix)
+    return {
+        "index s": wall,
+        "MB/s": raw_mb / wall,
+        "peak RSS MB": peak,
+        "index MB": size,
+        "size / raw": size / raw_mb,
+        "cold p50 s": statistics.median(cold),
+        "cold p90 s": pct(cold, 0.9),
+        "warm p50 ms": statistics.median(warm) * 1000,
+        "re-index s": reindex,
+    }
+
+
 def bench_papersearch(corpus: Path, work: Path, raw_mb: float) -> dict:
     ix = work / "ps-index"
     exe = [sys.executable, "-m", "papersearch", "--index", str(ix)]
@@ -149,17 +164,7 @@ def bench_papersearch(corpus: Path, work: Path, raw_mb: float) -> dict:
             t = time.perf_counter()
             index.search(q, limit=10)
             warm.append(time.perf_counter() - t)
-    return {
-        "index s": wall,
-        "MB/s": raw_mb / wall,
-        "peak RSS MB": peak,
-        "index MB": folder_mb(ix),
-        "size / raw": folder_mb(ix) / raw_mb,
-        "cold p50 s": statistics.median(cold),
-        "cold p90 s": pct(cold, 0.9),
-        "warm p50 ms": statistics.median(warm) * 1000,
-        "re-index s": again,
-    }
+    return figures(wall, peak, ix, raw_mb, cold, warm, again)
 
 
 def bench_baseline(corpus: Path, work: Path, raw_mb: float) -> dict:
@@ -178,17 +183,7 @@ def bench_baseline(corpus: Path, work: Path, raw_mb: float) -> dict:
             s.search(parser.parse(q), limit=10)
             warm.append(time.perf_counter() - t)
     # the baseline has no incremental mode: an unchanged corpus is indexed again
-    return {
-        "index s": wall,
-        "MB/s": raw_mb / wall,
-        "peak RSS MB": peak,
-        "index MB": folder_mb(ix),
-        "size / raw": folder_mb(ix) / raw_mb,
-        "cold p50 s": statistics.median(cold),
-        "cold p90 s": pct(cold, 0.9),
-        "warm p50 ms": statistics.median(warm) * 1000,
-        "re-index s": wall,
-    }
+    return figures(wall, peak, ix, raw_mb, cold, warm, wall)
 
 
 def main() -> None:

@@ -146,3 +146,28 @@ def test_any_substring_of_an_article_finds_it(index, articles, data):
     if len(term) < 2 or not any(ch.isalnum() for ch in term):
         return
     assert article.id in ids(index.search(f'"{term}"', limit=1000)), term
+
+
+def test_a_damaged_stored_article_is_a_one_line_error(tmp_path, seeds_dir):
+    from whoosh import index as windex
+
+    from papersearch.errors import IndexError_
+    from papersearch.indexer import build_index
+
+    folder = tmp_path / "ix"
+    build_index(folder, [seeds_dir / "002_85826b4b7510fe28.txt"], jobs=1)
+    writer = windex.open_dir(str(folder)).writer()
+    writer.add_document(
+        id="x-1",
+        file="x.txt",
+        file_key="x",
+        kind="article",
+        title="杂交水稻",
+        title_ng="杂交水稻",
+        body="",
+        body_ng="",
+        data="{broken",
+    )
+    writer.commit()
+    with Index(folder) as ix, pytest.raises(IndexError_, match="--rebuild"):
+        ix.articles()

@@ -238,7 +238,7 @@ def list_(ctx, as_json):
     if as_json:
         emit_json([a.to_dict() for a in articles])
     else:
-        print_article_table(articles, console())
+        print_article_table(articles, console(), with_file=True)
 
 
 @cli.command()

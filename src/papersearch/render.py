@@ -143,21 +143,23 @@ def article_lines(a: Article) -> list[str]:
     return lines
 
 
-def print_article_table(articles: list[Article], out: Console, text_chars: int = 24) -> None:
+def print_article_table(articles: list[Article], out: Console, text_chars: int = 24, with_file: bool = False) -> None:
     if not out.is_terminal:
         for a in articles:
-            _plain(f"{a.id}\t{a.kind}\t{a.headline}\t{' '.join(a.authors)}\t{a.text[:text_chars]}")
+            where = f"{a.file}\t" if with_file else ""
+            _plain(f"{a.id}\t{where}{a.kind}\t{a.headline}\t{' '.join(a.authors)}\t{a.text[:text_chars]}")
         return
     from rich.table import Table
     from rich.text import Text
 
     table = Table(show_lines=False, header_style="bold", expand=False)
-    for name in ("id", "kind", "headline", "authors", "text"):
+    for name in ("id", *(["file"] if with_file else []), "kind", "headline", "authors", "text"):
         table.add_column(name, overflow="fold")
     for a in articles:
         kind_style = "" if a.kind == "article" else "yellow"
         table.add_row(
             Text(a.id, style="cyan"),
+            *([Text(a.file, style="dim")] if with_file else []),
             Text(a.kind, style=kind_style),
             Text(a.headline or "—", style="bold" if a.headline else "dim"),
             Text(" ".join(a.authors), style="green"),

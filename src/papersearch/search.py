@@ -146,12 +146,12 @@ class Index:
             fields = searcher.document(id=article_id)
         if fields is None:
             raise PapersearchError(f"no article with id {article_id!r} (see 'papersearch list')")
-        return Article.unpack(fields["data"])
+        return _unpack(fields["data"], self.folder)
 
     def articles(self):
         """Every article, in page and printed order."""
         with self.ix.searcher() as searcher:
-            docs = [Article.unpack(f["data"]) for f in searcher.all_stored_fields()]
+            docs = [_unpack(f["data"], self.folder) for f in searcher.all_stored_fields()]
         docs.sort(key=lambda a: (a.file, a.ordinal))
         return docs
 
@@ -311,7 +311,14 @@ def indexed_words(reader, term: str) -> list[str]:
 
 
 def _article(result) -> Article:
-    return Article.unpack(result["data"])
+    return _unpack(result["data"], "the index")
+
+
+def _unpack(data, folder) -> Article:
+    try:
+        return Article.unpack(data)
+    except (ValueError, TypeError, KeyError) as err:
+        raise IndexError_(f"{folder}: an article in the index is damaged ({err}); run 'papersearch index --rebuild'") from None
 
 
 def warn(message: str) -> None:

@@ -72,3 +72,9 @@ def test_a_closing_credit_is_a_paragraph_with_authors():
 def test_full_width_indent_starts_a_paragraph():
     page = "标题一行\n　　第一段写在\n这里。\n　　第二段也是\n一段。\n　　第三段\n"
     assert kinds(page) == [(TITLE, "标题一行"), (PARA, "第一段写在这里。"), (PARA, "第二段也是一段。"), (TITLE, "第三段")]
+
+
+def test_an_earlier_partial_copy_gives_way_to_a_later_whole_one():
+    whole = "知其所以然，才能明其将往。学习宣传贯彻精神，就要不断提高政治判断力。"
+    page = f"才能明其将往。学习宣传贯彻精神，就要不断提高政治判断力。\n\n{whole}\n"
+    assert kinds(page) == [(PARA, whole)]

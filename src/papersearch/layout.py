@@ -22,6 +22,8 @@ MID_SENTENCE_END = "、，：“（《—"
 MAX_TITLE = 48
 # A passage seen before on the page is an extraction repeat when at least this long.
 MIN_REPEAT = 12
+# An earlier passage inside a later one is an extraction repeat when at least this long.
+MIN_PARTIAL_COPY = 30
 _AD_CUE = compile_both(
     r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
 )
@@ -151,19 +153,26 @@ def _closing_only(text: str) -> bool:
 
 
 def dedupe(groups: list[list[Line]]) -> list[tuple[list[Line], str]]:
-    """Join each group's text and drop passages the page printed before."""
+    """Join each group's text and keep one copy of passages printed twice:
+    a passage the page printed before is dropped, and an earlier partial
+    copy (extraction often repeats a block from mid-sentence) gives way to a
+    later whole one."""
     seen = ""
-    out: list[tuple[list[Line], str]] = []
+    out: list[tuple[list[Line], str, str]] = []
     for group in groups:
         text = group[0].text
         for ln in group[1:]:
             text = join_wrapped(text, ln.text)
         key = re.sub(r"\s+", "", text)
-        if len(key) >= MIN_REPEAT and key in seen and has_sentence_punct(key):
+        repeatable = len(key) >= MIN_REPEAT and has_sentence_punct(key)
+        if repeatable and key in seen:
             continue
+        if repeatable:
+            # a one-line quote repeated later is kept; a block-sized partial copy is not
+            out = [kept for kept in out if not (len(kept[2]) >= MIN_PARTIAL_COPY and kept[2] in key)]
         seen += key + "\n"
-        out.append((group, text))
-    return out
+        out.append((group, text, key))
+    return [(group, text) for group, text, _ in out]
 
 
 def classify(group: list[Line], text: str) -> Unit:

@@ -75,6 +75,6 @@ def test_full_width_indent_starts_a_paragraph():
 
 
 def test_an_earlier_partial_copy_gives_way_to_a_later_whole_one():
-    whole = "知其所以然，才能明其将往。学习宣传贯彻精神，就要不断提高政治判断力。"
-    page = f"才能明其将往。学习宣传贯彻精神，就要不断提高政治判断力。\n\n{whole}\n"
+    whole = "知其所以然，才能明其将往。学习宣传贯彻精神，就要不断提高政治判断力、政治领悟力、政治执行力。"
+    page = f"才能明其将往。学习宣传贯彻精神，就要不断提高政治判断力、政治领悟力、政治执行力。\n\n{whole}\n"
     assert kinds(page) == [(PARA, whole)]

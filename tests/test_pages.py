@@ -64,3 +64,13 @@ def test_simplified_query_finds_a_traditional_page(tmp_path):
     build_index(tmp_path / "ix", [PAGES / "traditional_big5.txt"], jobs=1)
     with Index(tmp_path / "ix") as ix:
         assert [h.article.headline for h in ix.search("粮食生产")] == ["國務院部署糧食生產"]
+
+
+def test_a_column_of_briefs_is_one_item_a_title():
+    arts = split("briefs_column.txt")
+    assert [(a.kicker, a.headline) for a in arts] == [
+        ("简讯", "市疫情防控指挥部调整核酸检测点"),
+        ("", "全市疫情防控志愿者表彰大会召开"),
+        ("", "市医院开通疫情防控心理援助热线"),
+    ]
+    assert all(a.kind == "article" and a.text for a in arts)

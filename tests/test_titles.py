@@ -28,3 +28,8 @@ def test_genre_subtitle():
 def test_two_unmarked_lines_are_read_as_printed():
     t = read_title_block(["市关工委号召全市各级关工委", "组织宣讲团推动精神进学校进企业"])
     assert t.headline == "市关工委号召全市各级关工委 组织宣讲团推动精神进学校进企业"
+
+
+def test_a_short_column_label_over_a_title_is_its_kicker():
+    t = read_title_block(["简讯", "市疫情防控指挥部调整核酸检测点"])
+    assert (t.kicker, t.headline) == ("简讯", "市疫情防控指挥部调整核酸检测点")

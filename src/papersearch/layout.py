@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bylines import closing_names, parse_byline_line, parse_opener, photo_credit
+from .bylines import closing_names, is_name, parse_byline_line, parse_opener, photo_credit
 from .hanzi import compile_both
 from .textfix import ends_sentence, has_sentence_punct, join_wrapped, unspace
 
@@ -196,6 +196,11 @@ def classify(group: list[Line], text: str) -> Unit:
     return Unit(PARA, group, text, authors=closing_names(text))
 
 
+def _bare_names(text: str) -> bool:
+    """A byline line made of names alone, with no role word or mark."""
+    return not re.search(r"[□■◎●◆▲★☆▼/／：:]", text) and all(is_name(t) for t in re.split(r"[\s、]+", text) if t)
+
+
 def _comma_headline(text: str) -> bool:
     return (
         len(text) <= 30
@@ -209,6 +214,14 @@ def _comma_headline(text: str) -> bool:
 def page_units(page_text: str) -> list[Unit]:
     """The layout units of a page, in printed order."""
     units = [classify(g, t) for g, t in dedupe(group_lines(read_lines(page_text)))]
+    for i, unit in enumerate(units):
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        # a line of bare names is a byline only under a title (孙 权); alone it is a title (简讯)
+        if unit.kind == BYLINE and _bare_names(unit.text) and (i == 0 or units[i - 1].kind not in (TITLE, BYLINE)):
+            unit.kind, unit.authors, unit.byline = TITLE, [], ""
+        # a short line with a hotline in it heads the paragraph right below it
+        if unit.kind == AD and nxt is not None and nxt.kind == PARA and nxt.gap < 2:
+            unit.kind = TITLE
     # A short line with a comma is a headline when it stands over an opener.
     for i in range(len(units) - 1):
         unit, nxt = units[i], units[i + 1]

@@ -157,7 +157,18 @@ class _Splitter:
             return True  # 小标题 + ——subtitle: the shape of a feature's section head
         if all(_ENUMERATED.match(t) for t in block.titles):
             return True  # 一、… （二）… 3. …: numbered section heads
-        return self.lex.cosine(before.text, after.text) >= TOPIC_SHIFT
+        # a plain title between paragraphs on one topic is a section head only
+        # inside a feature that a bylined title opened (not in a column of briefs)
+        return self._inside_feature(items, i) and self.lex.cosine(before.text, after.text) >= TOPIC_SHIFT
+
+    def _inside_feature(self, items: list, i: int) -> bool:
+        for j in range(i - 1, -1, -1):
+            item = items[j]
+            if isinstance(item, TitleUnits):
+                return bool(item.bylines and item.titles)
+            if isinstance(item, Unit) and (item.kind != PARA or parse_opener(item.text) or item.authors):
+                return False
+        return False
 
     # --- stage 2: bodies
     def _bodies(self, items: list) -> list[Body | TitleUnits | Unit]:

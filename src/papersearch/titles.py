@@ -19,6 +19,10 @@ from .hanzi import compile_both
 _GENRE = compile_both(r"(?:纪实|侧记|综述|素描|扫描|巡礼|札记|手记|纪事|掠影|记事|访谈录|观察|调查)$")
 
 
+# Column labels (栏目) set over a title are this short.
+MAX_LABEL = 4
+
+
 @dataclass
 class TitleBlock:
     kicker: str = ""
@@ -34,6 +38,10 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     lines = [ln for ln in lines if ln]
     if not lines:
         return TitleBlock()
+    if len(lines) >= 2 and len(lines[0]) <= MAX_LABEL and len(lines[1]) > len(lines[0]) and not is_subtitle(lines[0]):
+        # a column label over the title: 简讯, 短评, 图片新闻
+        rest = read_title_block(lines[1:])
+        return TitleBlock(" ".join(p for p in (lines[0], rest.kicker) if p), rest.headline, rest.subheads)
     dashes = [i for i, ln in enumerate(lines) if ln.startswith(("—", "-"))]
     if dashes and dashes[0] > 0:
         first = dashes[0]

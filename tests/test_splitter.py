@@ -199,3 +199,13 @@ def test_no_text_is_lost_on_any_page_built_of_newspaper_lines(lines):
 def test_a_title_right_over_an_opener_heads_it_even_when_their_words_differ():
     arts = split_text("水有源 木有根\n\n本报评论员\n\n新时代的伟大变革，根本在于坚强领导。我们要汇聚起磅礴力量。\n")
     assert [(a.headline, a.byline) for a in arts] == [("水有源 木有根", "本报评论员")]
+
+
+def test_a_title_over_a_photo_caption_heads_the_photo():
+    page = (
+        "春耕备耕正当时\n\n"
+        "图为3月5日，农民在田间驾驶农机进行春耕备耕作业。（新华社记者 孙立新 摄）\n\n"
+        "本报讯（记者 王一）市里召开安全生产会议，部署节后复工安全工作。\n"
+    )
+    arts = split_text(page)
+    assert [(a.kind, a.headline) for a in arts] == [("photo", "春耕备耕正当时"), ("article", "")]

@@ -33,6 +33,9 @@ TOPIC_SHIFT = 0.06
 # Paragraphs move to the next title's article when they share this much more
 # (cosine) with it than with the body they were printed in.
 RECLAIM_MARGIN = 0.02
+# A title over a photo caption heads it when this share of its words is in it
+# (and more than in any body around).
+CAPTION_TITLE_MIN = 0.2
 # A feature prints at most a few paragraphs above its headline.
 MAX_RECLAIM = 8
 # A title block claims a body printed after it with this much of its words in
@@ -117,6 +120,7 @@ class _Splitter:
     def __init__(self, units: list[Unit]):
         self.units = units
         self.lex = Lexicon([u.text for u in units])
+        self.caption_titles: dict[int, TitleUnits] = {}
 
     # --- stage 1: title blocks and section heads
     def _items(self) -> list[Unit | TitleUnits]:
@@ -282,6 +286,16 @@ class _Splitter:
             if before and s_before >= BACKWARD_MIN and s_before > s_after:
                 offers.append((s_before, i, block, before))
         taken: set[int] = set()
+        for i, block in enumerate(seq):
+            # a title right over a photo caption that names the same scene heads the photo
+            if isinstance(block, TitleUnits) and block.titles and i + 1 < len(seq):
+                caption = seq[i + 1]
+                if isinstance(caption, Unit) and caption.kind == CAPTION:
+                    s_caption = self.lex.containment(block.text, caption.text)
+                    rivals = [o[0] for o in offers if o[1] == i]
+                    if s_caption >= CAPTION_TITLE_MIN and s_caption > max(rivals, default=0.0):
+                        self.caption_titles[id(caption)] = block
+                        taken.add(i)
         for _score, i, block, body in sorted(offers, key=lambda o: -o[0]):
             if i in taken or body.title is not None:
                 continue
@@ -358,8 +372,13 @@ class _Splitter:
                 art.byline = " ".join(u.byline for u in item.bylines)
                 found.append((min(item.lines), art))
             elif item.kind == CAPTION:
-                lines = [n.number for n in item.lines]
-                found.append((min(lines), _article(kind="photo", text=item.text, lines=lines, authors=item.authors)))
+                title = self.caption_titles.get(id(item))
+                lines = [n.number for n in item.lines] + (title.lines if title else [])
+                art = _article(kind="photo", text=item.text, lines=lines, authors=item.authors)
+                if title:
+                    block = read_title_block(title.titles)
+                    art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
+                found.append((min(lines), art))
         flush_ads()
         found.sort(key=lambda pair: pair[0])
         out = []

@@ -78,3 +78,8 @@ def test_an_earlier_partial_copy_gives_way_to_a_later_whole_one():
     whole = "知其所以然，才能明其将往。学习宣传贯彻精神，就要不断提高政治判断力、政治领悟力、政治执行力。"
     page = f"才能明其将往。学习宣传贯彻精神，就要不断提高政治判断力、政治领悟力、政治执行力。\n\n{whole}\n"
     assert kinds(page) == [(PARA, whole)]
+
+
+def test_a_number_wrapped_onto_its_own_line_stays_in_the_sentence():
+    page = "乡村和美丽风景，是\n\n100\n\n多位摄影爱好者的作品。\n\n\n\n3\n"
+    assert kinds(page) == [(PARA, "乡村和美丽风景，是100多位摄影爱好者的作品。"), ("furniture", "3")]

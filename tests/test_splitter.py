@@ -209,3 +209,8 @@ def test_a_title_over_a_photo_caption_heads_the_photo():
     )
     arts = split_text(page)
     assert [(a.kind, a.headline) for a in arts] == [("photo", "春耕备耕正当时"), ("article", "")]
+
+
+def test_a_short_last_paragraph_with_its_credit_keeps_its_words():
+    arts = split_text("本报讯 市里召开会议，部署工作。\n\n任务完成。（张三）\n")
+    assert arts[0].authors == ["张三"] and "任务完成。" in arts[0].text

@@ -118,7 +118,7 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool)
     last = group[-1]
     if line.gap >= 2 or line.indented or _starts_item(line.text):
         return False
-    if _FURNITURE.match(line.text) or _FURNITURE.match(last.text):
+    if _furniture_line(line.text) or _furniture_line(last.text):
         return False
     if ends_sentence(last.text):
         return False
@@ -145,6 +145,12 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool)
         if len(line.text) < 0.6 * len(last.text) and len(last.text) > 24:
             return False  # a short title line after a wide body line
     return True
+
+
+def _furniture_line(text: str) -> bool:
+    """Editors' credits and date lines; a bare number may be a wrapped part of
+    a sentence (…是 / 100 / 多位…), so it only counts once it stands alone."""
+    return bool(_FURNITURE.match(text)) and not text.strip().isdigit()
 
 
 def _closing_only(text: str) -> bool:

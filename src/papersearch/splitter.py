@@ -101,7 +101,7 @@ class Body:
         if unit.kind == PARA and unit.authors:
             self.closing = unit.authors
             self.closing_text = _CLOSING.search(text).group(0).strip() if _CLOSING.search(text) else ""
-            if text.strip("（）() ") in "".join(unit.authors) or len(text) <= 12:
+            if self.closing_text and text.strip() == self.closing_text:
                 text = ""  # a credit line standing alone: it goes to the byline
         self.paras.append(unit)
         self.texts.append(text)

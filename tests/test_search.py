@@ -171,3 +171,8 @@ def test_a_damaged_stored_article_is_a_one_line_error(tmp_path, seeds_dir):
     writer.commit()
     with Index(folder) as ix, pytest.raises(IndexError_, match="--rebuild"):
         ix.articles()
+
+
+def test_a_reporters_name_finds_their_articles(index):
+    assert [h.article.authors for h in index.search("李雪峰")] == [["李雪峰"]]
+    assert index.search("新华社北京11月10日电")

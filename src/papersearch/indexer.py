@@ -438,6 +438,8 @@ def remove_missing(folder: str | Path, wait: float = 0.0) -> int:
 
 def _add(writer, art: Article, key: str) -> None:
     title = "\n".join(p for p in [art.kicker, art.headline, *art.subheads] if p)
+    # the byline is searched with the body: a reporter's name finds their articles
+    body = f"{art.byline}\n{art.text}" if art.byline else art.text
     writer.add_document(
         id=art.id,
         file=art.file,
@@ -446,7 +448,7 @@ def _add(writer, art: Article, key: str) -> None:
         author=",".join(art.authors),
         title=title,
         title_ng=title,
-        body=art.text,
-        body_ng=art.text,
+        body=body,
+        body_ng=body,
         data=art.pack(),
     )

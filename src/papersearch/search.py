@@ -247,7 +247,7 @@ def _literally_holds(article: Article, node) -> bool:
     if isinstance(node, Term):
         if node.field in ("author", "file", "kind"):
             return True
-        where = article.title if node.field == "headline" else article.title + "\n" + article.text
+        where = article.title if node.field == "headline" else "\n".join((article.title, article.byline, article.text))
         return bool(match_spans(where, [node.text]))
     if isinstance(node, And):
         return all(_literally_holds(article, c) for c in node.children)

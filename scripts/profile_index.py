@@ -56,7 +56,9 @@ def write(folder: Path, docs: list[dict], without: str | None = None) -> tuple[f
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     ix = index.create_in(str(folder), sch)
-    writer = ix.writer(limitmb=256, compound=False)
+    from papersearch.codec import CompactCodec
+
+    writer = ix.writer(limitmb=256, compound=False, codec=CompactCodec())
     t = time.perf_counter()
     for doc in docs:
         writer.add_document(**{k: v for k, v in doc.items() if k != without})

@@ -24,7 +24,7 @@ from .errors import IndexBusy, IndexError_, PageError, PapersearchError
 from .model import Article
 
 MANIFEST = "papersearch.json"
-FORMAT = 2
+FORMAT = 3
 # Below this many pages, worker processes cost more than they save.
 PARALLEL_MIN_PAGES = 16
 
@@ -182,7 +182,9 @@ def _acquire_writer(ix, wait: float):
     deadline = time.monotonic() + wait
     while True:
         try:
-            return ix.writer(limitmb=256, compound=False)
+            from .codec import CompactCodec
+
+            return ix.writer(limitmb=256, compound=False, codec=CompactCodec())
         except LockError:
             if time.monotonic() >= deadline:
                 raise IndexBusy("index is busy: another papersearch is writing it (retry, or pass --wait SECONDS)") from None

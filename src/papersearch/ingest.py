@@ -57,7 +57,9 @@ def _worker(folder: str, jobs, results, encoding, user_dict) -> None:
 
     writer = None
     try:
-        writer = SegmentWriter(windex.open_dir(folder), _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
+        from .codec import CompactCodec
+
+        writer = SegmentWriter(windex.open_dir(folder), _lk=False, limitmb=WORKER_LIMIT_MB, compound=False, codec=CompactCodec())
         while True:
             job = jobs.get()
             if job is None:

@@ -1,0 +1,35 @@
+"""Whoosh's W3 codec with variable-size posting values stored as text and
+whole-number weights as ints.
+
+The codec pickles each posting block with protocol 2, where every bytes
+value becomes a call to codecs.encode (about 20 bytes for a 3-byte value).
+CompactPositions values are ASCII, so storing them as str pickles one byte a
+character; readers get str back, which CompactPositions decodes alike. The
+file layout is Whoosh's own: only the pickled block tuples are smaller.
+"""
+
+from __future__ import annotations
+
+from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+
+
+class _TextValuesWriter(W3PostingsWriter):
+    def _mini_weights(self):
+        # term frequencies are whole numbers: pickled as ints they take 2 bytes, as floats 9
+        weights = super()._mini_weights()
+        if isinstance(weights, tuple) and all(float(w).is_integer() for w in weights):
+            return tuple(int(w) for w in weights)
+        return weights
+
+    def _mini_values(self):
+        values = super()._mini_values()
+        if isinstance(values, tuple):
+            return tuple(v.decode("latin-1") if isinstance(v, bytes) else v for v in values)
+        return values
+
+
+class CompactCodec(W3Codec):
+    def postings_writer(self, dbfile, byteids=False):
+        return _TextValuesWriter(
+            dbfile, blocklimit=self._blocklimit, byteids=byteids, compression=self._compression, inlinelimit=self._inlinelimit
+        )

@@ -199,15 +199,16 @@ def main() -> None:
         ours = bench_papersearch(corpus, work, raw_mb)
         base = None if args.no_baseline else bench_baseline(corpus, work, raw_mb)
         print(f"\n{pages} pages, {raw_mb:.1f} MB of page text, {os.cpu_count()} cores")
-        print("| figure | papersearch | baseline (jieba ChineseAnalyzer + Whoosh) | ratio |")
+        print("| figure | papersearch | baseline (jieba ChineseAnalyzer + Whoosh) | papersearch's advantage |")
         print("|---|---|---|---|")
         for name, value in ours.items():
             other = base[name] if base else None
             ratio = ""
-            if other:
-                better_high = name == "MB/s"
-                ratio = f"{(value / other if better_high else other / value):.1f}x better" if value and other else ""
-            print(f"| {name} | {value:.3f} | {other:.3f} | {ratio} |" if other is not None else f"| {name} | {value:.3f} | - | |")
+            if other and value:
+                # above 1: papersearch is better by that factor; below 1: worse
+                ratio = f"{(value / other if name == 'MB/s' else other / value):.2f}x"
+            shown = f"{other:.3f}" if other is not None else "-"
+            print(f"| {name} | {value:.3f} | {shown} | {ratio} |")
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 

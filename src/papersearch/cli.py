@@ -7,6 +7,7 @@ usage or input error, with a one-line message on stderr.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -361,6 +362,11 @@ def main() -> None:
         cli.main(prog_name="papersearch", standalone_mode=True)
     except BrokenPipeError:
         sys.stderr.close()  # output piped into head: not an error
+    except Exception as err:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("PAPERSEARCH_DEBUG"):
+            raise
+        click.echo(f"papersearch: internal error: {type(err).__name__}: {err} (set PAPERSEARCH_DEBUG=1 for details)", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """What a person sees in a real terminal, driven through tmux."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,15 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} never appeared:\n{self.screen()}")
 
+    def wait_for_pattern(self, pattern, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if re.search(pattern, screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{pattern!r} never appeared:\n{self.screen()}")
+
     def close(self):
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
 
@@ -60,8 +70,8 @@ def test_progress_bar_then_summary_then_highlighted_results(term, tmp_path, many
     index = tmp_path / "ix"
     env = f"env -u NO_COLOR TERM=xterm-256color PAPERSEARCH_INDEX={index}"
     term.type(f"{env} {BIN} index --jobs 1 {many_pages}; echo INDEX-" + '""DONE')
-    progress = term.wait_for("indexing", timeout=60)
-    assert "pages" in progress and "articles" in progress  # the rich bar: pages, articles, rate
+    progress = term.wait_for_pattern(r"indexing.*\d+/240.*pages +[1-9]\d* articles +[\d.]+ MB/s", timeout=60)
+    assert "━" in progress  # the rich bar itself
     done = term.wait_for("INDEX-DONE", timeout=120)
     assert "indexed 240 page(s)" in done
     term.type("clear")

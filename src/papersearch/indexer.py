@@ -416,28 +416,6 @@ def _changed(path: Path, entry: dict) -> bool:
         return True
 
 
-def remove_missing(folder: str | Path, wait: float = 0.0) -> int:
-    """Drop pages whose files no longer exist; return how many."""
-    from whoosh import index as windex
-
-    folder = Path(folder)
-    manifest = Manifest(folder).load()
-    gone = [k for k, v in manifest.files.items() if not Path(v["path"]).exists() and not Path(k).exists()]
-    if not gone:
-        return 0
-    ix = windex.open_dir(str(folder))
-    try:
-        writer = _acquire_writer(ix, wait)
-        for key in gone:
-            writer.delete_by_term("file_key", key)
-            del manifest.files[key]
-        writer.commit()
-        manifest.save()
-    finally:
-        ix.close()
-    return len(gone)
-
-
 def _add(writer, art: Article, key: str) -> None:
     title = "\n".join(p for p in [art.kicker, art.headline, *art.subheads] if p)
     # the byline is searched with the body: a reporter's name finds their articles

@@ -30,10 +30,9 @@ class PageDone:
     size: int = 0
     ids: list[str] = field(default_factory=list)
     error: str = ""
-    articles: list = field(default_factory=list)  # only filled on the serial path
 
 
-def index_page(writer, path: str, stem: str, encoding, user_dict, add: Callable, keep_articles: bool = False) -> PageDone:
+def index_page(writer, path: str, stem: str, encoding, user_dict, add: Callable) -> PageDone:
     from .indexer import prepare_page
 
     prepared = prepare_page(path, encoding, user_dict)
@@ -44,8 +43,6 @@ def index_page(writer, path: str, stem: str, encoding, user_dict, add: Callable,
         art.id = f"{stem}-{art.ordinal}"
         done.ids.append(art.id)
         add(writer, art, prepared.key)
-    if keep_articles:
-        done.articles = prepared.articles
     return done
 
 

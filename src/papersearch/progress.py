@@ -40,7 +40,7 @@ class IndexProgress:
             self.progress.update(self.task, total=total)
 
     def advance(self, prepared) -> None:
-        self.articles += len(prepared.articles)
+        self.articles += len(prepared.ids)
         self.bytes += prepared.size
         if self.progress is not None:
             rate = self.bytes / 1e6 / max(time.perf_counter() - self.started, 1e-6)

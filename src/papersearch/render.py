@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .model import Article
@@ -40,11 +39,6 @@ def console(stderr: bool = False):
 
 def emit_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-
-
-def emit_jsonl(rows: Iterable[dict]) -> None:
-    for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _plain(line: str) -> None:

@@ -73,7 +73,3 @@ def dict_fingerprint(path: str | Path, data: bytes | None = None) -> str:
 def use_default_dict() -> None:
     """Back to jieba's own dictionary alone."""
     _current.update(fingerprint="", jieba=None)
-
-
-def current_dict() -> str:
-    return _current["fingerprint"]

@@ -58,7 +58,7 @@ def make_snippet(text: str, terms: list[str], width: int = 120, count: int = 3, 
     text = text.replace("\n", " ")
     matches = match_spans(text, terms)
     if not matches:
-        return Snippet(_trim(text, 0, width))
+        return Snippet(text[:width])
     # score each match by the distinct terms within a window after it
     windows = []
     for a, _b, _n in matches:
@@ -103,7 +103,3 @@ def _window(text: str, at: int, width: int) -> tuple[int, int]:
     while lo < hi and text[lo] in " " + _CLAUSE_END:
         lo += 1
     return lo, hi
-
-
-def _trim(text: str, lo: int, width: int) -> str:
-    return text[lo : lo + width]

@@ -42,7 +42,6 @@ MAX_RECLAIM = 8
 # that body, one printed before it with this much (and more than the one after).
 FORWARD_MIN = 0.08
 BACKWARD_MIN = 0.3
-DEBUG = False
 
 
 _CLOSING = re.compile(r"[（(][^（）()]{2,40}[）)]\s*$")

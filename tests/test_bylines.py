@@ -107,3 +107,10 @@ def test_byline_lines_of_other_papers():
     assert parse_byline_line("本报记者 张三 本报通讯员 李四")[0] == ["张三", "李四"]
     assert parse_byline_line("记者 张三 报道")[0] == ["张三"]
     assert parse_byline_line("人民日报评论员") == ([], "人民日报评论员")
+
+
+def test_a_reporter_credit_opening_the_body_without_an_agency():
+    o = parse_opener("记者张三报道：近日，某县开展春耕")
+    assert (o.byline, o.authors, o.rest) == ("记者张三报道", ["张三"], "近日，某县开展春耕")
+    assert parse_opener("记者了解到，近日某县开展春耕") is None
+    assert parse_opener("记者张三说，今年收成好") is None

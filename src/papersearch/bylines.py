@@ -122,6 +122,7 @@ _PAPER_SUFFIX = compile_both("[报网台社]$")
 _AFTER_NAME = compile_both("报道|通讯员|实习生|记者")
 _REPORTED = compile_both("报道")
 _COMMENTATOR = compile_both("评论员")
+_ROLE_AT_START = compile_both(rf"^(?:{ROLE})")
 _CLOSING_NAME = re.compile(r"[（(](?P<names>[^（）()]{2,40})[）)]\s*$")
 _WHO_VERB = r"(?:讲话|主持|出席|参加|陪同|致辞|宣讲|作报告|主持会议|出席会议|出席并讲话|调研|强调)"
 _WHO_LINE = compile_both(rf"[{HAN}]{{2,4}}{_WHO_VERB}")
@@ -132,7 +133,7 @@ def parse_opener(text: str) -> Opener | None:
     """The opener at the start of a paragraph, or None."""
     m = _OPENER.match(text)
     if not m:
-        return None
+        return _reporter_lead(text)
     kind, agency = m.group("kind"), m.group("agency")
     if _WIRE.match(kind) and not (m.group("date") or _WIRE_AGENCY.match(agency)):
         return None
@@ -151,6 +152,18 @@ def parse_opener(text: str) -> Opener | None:
     byline = text[:end].strip()
     dateline = m.group("head") if _WIRE.match(kind) else ""
     return Opener(byline=byline, dateline=dateline, authors=names_in(credit), rest=text[end:].lstrip(" ，,：:"))
+
+
+def _reporter_lead(text: str) -> Opener | None:
+    """记者 张三 报道：… — a credit that opens the body without an agency;
+    报道 must close it (记者了解到… is body text)."""
+    if not _ROLE_AT_START.match(text):
+        return None
+    end = _credit_extent(text)
+    credit = text[:end]
+    if not end or not _REPORTED.search(credit) or not names_in(credit):
+        return None
+    return Opener(byline=credit.strip(), authors=names_in(credit), rest=text[end:].lstrip(" ，,：:"))
 
 
 def _name_ends(text: str, pos: int) -> bool:

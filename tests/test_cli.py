@@ -161,4 +161,4 @@ def test_forced_encoding_and_gbk_pages(tmp_path, seeds_dir):
     found = CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "query", "杂交水稻", "--json"])
     assert json.loads(found.output)[0]["headline"].startswith("习近平向")
     res = CliRunner().invoke(cli, ["split", str(pages / "gbk.txt"), "--encoding", "utf-8"])
-    assert res.exit_code == 2 and "cannot decode as utf-8" in res.stderr
+    assert res.exit_code == 2 and "gbk.txt: cannot decode as utf-8" in res.stderr

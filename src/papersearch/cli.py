@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import PapersearchError
+from .errors import PageError, PapersearchError
 
 
 class Failure(click.ClickException):
@@ -264,7 +264,11 @@ def split(ctx, file, encoding, as_json):
         raise Failure(f"{file}: no such file")
     if file.is_dir():
         raise Failure(f"{file}: is a folder; split takes one page file")
-    articles = split_page(read_page(file, encoding))
+    try:
+        page = read_page(file, encoding)
+    except PageError as err:
+        raise Failure(f"{file}: {err}") from None
+    articles = split_page(page)
     if as_json:
         emit_json([a.to_dict() for a in articles])
     else:

@@ -15,6 +15,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -230,6 +231,7 @@ def build_index(
         return _build_locked(folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started)
 
 
+@contextmanager
 def _writer_lock(folder: Path, wait: float):
     """One papersearch writer an index at a time, rebuilds included (they
     write beside the index, where Whoosh's own lock cannot see them)."""
@@ -240,18 +242,10 @@ def _writer_lock(folder: Path, wait: float):
         lock.acquire()
     except Timeout:
         raise IndexBusy("index is busy: another papersearch is writing it (retry, or pass --wait SECONDS)") from None
-    return _Held(lock)
-
-
-class _Held:
-    def __init__(self, lock):
-        self.lock = lock
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.lock.release()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _build_locked(

@@ -80,6 +80,8 @@ class Body:
     closing_text: str = ""
     continues_to: str = ""
     continued_from: str = ""
+    # the body after a title printed inside its own feature, to be joined to this one
+    merge_with: Body | None = None
 
     @property
     def hard_end(self) -> bool:
@@ -274,7 +276,7 @@ class _Splitter:
                 and s_after >= BACKWARD_MIN
             ):
                 offers.append((s_before + s_after, i, block, before))  # printed inside its own body
-                before.merge_with = after  # type: ignore[attr-defined]
+                before.merge_with = after
                 continue
             adjacent = after is not None and i + 1 < len(seq) and seq[i + 1] is after
             opens_below = adjacent and bool(after.opener or after.byline_units or block.bylines)
@@ -300,7 +302,7 @@ class _Splitter:
                 continue
             body.title = block
             taken.add(i)
-            partner = getattr(body, "merge_with", None)
+            partner = body.merge_with
             if partner is not None and partner.title is None:
                 body.paras += partner.paras
                 body.texts += partner.texts

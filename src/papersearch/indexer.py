@@ -28,6 +28,7 @@ MANIFEST = "papersearch.json"
 FORMAT = 3
 # Below this many pages, worker processes cost more than they save.
 PARALLEL_MIN_PAGES = 16
+BUSY = "index is busy: another papersearch is writing it (retry, or pass --wait SECONDS)"
 
 
 def schema():
@@ -111,14 +112,14 @@ def file_key(path: Path) -> str:
 
 def prepare_page(path: str, encoding: str | None = None, user_dict: str | None = None) -> PreparedPage:
     """Read, hash and split one page (runs in a worker process)."""
-    from .reader import read_page
+    from .reader import decode_page, read_bytes
     from .splitter import split_page
 
     key = file_key(Path(path))
     try:
-        data = Path(path).read_bytes() if Path(path).stat().st_size < 64 * 1024 * 1024 else b""
+        data = read_bytes(path)  # read once: hashed for the manifest, then decoded
         digest = hashlib.sha1(data).hexdigest()
-        page = read_page(path, encoding)
+        page = decode_page(path, data, encoding)
         if user_dict:
             from .segmenter import load_user_dict
 
@@ -188,7 +189,7 @@ def _acquire_writer(ix, wait: float):
             return ix.writer(limitmb=256, compound=False, codec=CompactCodec())
         except LockError:
             if time.monotonic() >= deadline:
-                raise IndexBusy("index is busy: another papersearch is writing it (retry, or pass --wait SECONDS)") from None
+                raise IndexBusy(BUSY) from None
             time.sleep(0.2)
 
 
@@ -241,7 +242,7 @@ def _writer_lock(folder: Path, wait: float):
     try:
         lock.acquire()
     except Timeout:
-        raise IndexBusy("index is busy: another papersearch is writing it (retry, or pass --wait SECONDS)") from None
+        raise IndexBusy(BUSY) from None
     try:
         yield
     finally:

@@ -56,16 +56,20 @@ def detect_encoding(data: bytes) -> str:
     return "gb18030" if name in ("gbk", "gb2312", "hz") else name
 
 
-def read_page(path: str | Path, encoding: str | None = None) -> Page:
-    """Read and decode one page file. Raises PageError with a one-line reason."""
+def read_bytes(path: str | Path) -> bytes:
+    """A page file's bytes. Raises PageError with a one-line reason."""
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
             raise PageError(f"{size // 1024 // 1024} MB is too large for a page (limit {MAX_PAGE_BYTES // 1024 // 1024} MB)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise PageError(err.strerror or str(err)) from None
+
+
+def decode_page(path: str | Path, data: bytes, encoding: str | None = None) -> Page:
+    """Decode a page's bytes. Raises PageError with a one-line reason."""
     if not data.strip():
         raise PageError("empty file")
     name = encoding or detect_encoding(data)
@@ -77,3 +81,8 @@ def read_page(path: str | Path, encoding: str | None = None) -> Page:
     if "\x00" in text:
         raise PageError("binary file (NUL characters), not page text")
     return Page(path=str(path), text=text, encoding=name)
+
+
+def read_page(path: str | Path, encoding: str | None = None) -> Page:
+    """Read and decode one page file. Raises PageError with a one-line reason."""
+    return decode_page(path, read_bytes(path), encoding)

@@ -110,8 +110,8 @@ class Index:
             raise PapersearchError("empty query: give at least one word to search for")
         terms = [t.text for t in positive_terms(tree) if t.field in ("", "headline")]
         searcher = self._searcher()
-        known = functools.partial(indexed_words, searcher.reader())
-        exact = to_whoosh(tree, known)
+        # looked up once a term: the rough and the exact query both use them
+        known = functools.cache(functools.partial(indexed_words, searcher.reader()))
         pool = max(limit, 1) + CANDIDATES
         # Fast path for queries that match a large share of the archive: rank by
         # the few words that cover each term (cheap postings), then check the
@@ -131,7 +131,7 @@ class Index:
                 break
             hits = None
         if hits is None:
-            hits = [Hit(0, r.score, _article(r)) for r in searcher.search(exact, limit=pool)]
+            hits = [Hit(0, r.score, _article(r)) for r in searcher.search(to_whoosh(tree, known), limit=pool)]
         for hit in hits:
             hit.score *= _bonus(hit.article, terms)
         hits.sort(key=lambda h: (-h.score, h.article.id))

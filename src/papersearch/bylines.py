@@ -213,6 +213,8 @@ def parse_byline_line(line: str) -> tuple[list[str], str] | None:
 def photo_credit(text: str) -> list[str] | None:
     """Names in a photo credit closing a caption: ``新华社发（谢宗政摄）``,
     ``记者 刘亮亮 摄``; None when the text carries no credit."""
+    if not any(ch in text.rstrip()[-2:] for ch in "摄攝"):
+        return None  # every credit ends in 摄 or 摄）: no need to scan the line
     m = _PHOTO_CREDIT.search(text)
     if not m:
         return None

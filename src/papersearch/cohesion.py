@@ -9,57 +9,82 @@ page measure both without a dictionary.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
-from functools import lru_cache
+from dataclasses import dataclass
+from itertools import chain
 
 from .textfix import HAN
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
 
 
-@lru_cache(maxsize=8192)
 def bigrams(text: str) -> Counter:
-    grams: Counter = Counter()
-    for run in _HAN_RUN.findall(text):
-        grams.update(run[i : i + 2] for i in range(len(run) - 1))
-    return grams
+    """Han character bigrams of a text, within runs of Han characters.
+
+    >>> sorted(bigrams("二十条，措施").items())
+    [('二十', 1), ('十条', 1), ('措施', 1)]
+    """
+    runs = _HAN_RUN.findall(text)
+    return Counter(chain.from_iterable(map(operator.add, run, run[1:]) for run in runs))
 
 
 class Lexicon:
-    """Bigram rarity over the passages of one page."""
+    """Bigram rarity over the passages of one page. It remembers the bigrams
+    of each text it is asked about, so it lives as long as its page (a cache
+    shared across pages grew to 100 MB in a long indexing run)."""
 
     def __init__(self, passages: list[str]):
-        self.df: Counter = Counter()
+        self._grams: dict[str, Counter] = {}
+        df: Counter = Counter()
         for passage in passages:
-            self.df.update(set(bigrams(passage)))
+            df.update(set(self.bigrams(passage)))
         self.n = max(len(passages), 1)
-        self._idf: dict[str, float] = {}
+        self._idf = {gram: math.log((self.n + 1) / (count + 0.5)) for gram, count in df.items()}
+        self._unseen = math.log((self.n + 1) / 0.5)
+
+    def bigrams(self, text: str) -> Counter:
+        grams = self._grams.get(text)
+        if grams is None:
+            grams = self._grams[text] = bigrams(text)
+        return grams
 
     def idf(self, gram: str) -> float:
-        value = self._idf.get(gram)
-        if value is None:
-            value = self._idf[gram] = math.log((self.n + 1) / (self.df.get(gram, 0) + 0.5))
-        return value
+        return self._idf.get(gram, self._unseen)
 
     def containment(self, short: str, long: str) -> float:
         """Share (by rarity) of short's bigrams that occur in long."""
-        wanted = bigrams(short)
-        have = bigrams(long)
-        total = sum(self.idf(g) for g in wanted)
+        wanted = self.bigrams(short)
+        have = self.bigrams(long)
+        idf, unseen = self._idf.get, self._unseen
+        total = sum(idf(g, unseen) for g in wanted)
         if not total:
             return 0.0
-        return sum(self.idf(g) for g in wanted if g in have) / total
+        return sum(idf(g, unseen) for g in wanted if g in have) / total
 
     def cosine(self, a: str, b: str) -> float:
-        return self.cosine_counts(bigrams(a), bigrams(b))
+        return self.cosine_counts(self.bigrams(a), self.bigrams(b))
 
     def cosine_counts(self, a: Counter, b: Counter) -> float:
         """Cosine of two bigram counts, such as sums of paragraphs' counts."""
-        va, vb = self._weigh(a), self._weigh(b)
-        dot = sum(w * vb.get(g, 0.0) for g, w in va.items())
-        norm = math.sqrt(sum(w * w for w in va.values())) * math.sqrt(sum(w * w for w in vb.values()))
-        return dot / norm if norm else 0.0
+        return cosine_vectors(self.vector(a), self.vector(b))
 
-    def _weigh(self, counts: Counter) -> dict[str, float]:
-        return {g: (1 + math.log(c)) * self.idf(g) for g, c in counts.items() if c > 0}
+    def vector(self, counts: Counter) -> Vector:
+        """tf-idf weights of bigram counts, with their norm, for cosine_vectors."""
+        idf, unseen, log = self._idf.get, self._unseen, math.log
+        weights = {g: (1 + log(c)) * idf(g, unseen) for g, c in counts.items() if c > 0}
+        return Vector(weights, math.sqrt(sum(w * w for w in weights.values())))
+
+
+@dataclass
+class Vector:
+    weights: dict[str, float]
+    norm: float
+
+
+def cosine_vectors(a: Vector, b: Vector) -> float:
+    if not a.norm or not b.norm:
+        return 0.0
+    other = b.weights.get
+    return sum(w * other(g, 0.0) for g, w in a.weights.items()) / (a.norm * b.norm)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bylines import Opener, parse_opener
-from .cohesion import Lexicon, bigrams
+from .cohesion import Lexicon, cosine_vectors
 from .hanzi import compile_both
 from .layout import AD, BYLINE, CAPTION, FURNITURE, PARA, TITLE, Unit, page_units
 from .model import Article, Page
@@ -223,10 +223,12 @@ class _Splitter:
                 continue
             if seq.index(before) != i - 1:
                 continue  # a caption stands between: the body before is not this one's
-            target = bigrams(block.text + "\n" + after.text)
-            counts = [bigrams(t) for t in before.texts]
+            target = self.lex.vector(self.lex.bigrams(block.text + "\n" + after.text))
+            counts = [self.lex.bigrams(t) for t in before.texts]
             head: Counter = Counter()
-            tail: Counter = sum(counts, Counter())
+            tail: Counter = Counter()
+            for count in counts:
+                tail.update(count)
             gains: dict[int, float] = {}
             for k in range(1, len(before.paras)):
                 head.update(counts[k - 1])
@@ -235,7 +237,8 @@ class _Splitter:
                     continue
                 if before.paras[k].kind != PARA or not before.texts[k] or before.paras[k].authors:
                     continue
-                gains[k] = self.lex.cosine_counts(tail, target) - self.lex.cosine_counts(tail, head)
+                tail_vector = self.lex.vector(tail)
+                gains[k] = cosine_vectors(tail_vector, target) - cosine_vectors(tail_vector, self.lex.vector(head))
             # the longest tail that leans to the title after it about as much as the best one
             top = max(gains.values(), default=0.0)
             best = None

@@ -60,6 +60,29 @@ def test_parallel_ingest_gives_the_same_articles_as_serial(tmp_path, pages_copy)
         ]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_many_small_segments_hold_what_one_segment_holds(tmp_path, pages_copy, monkeypatch, jobs):
+    from whoosh import index as windex
+
+    from papersearch import ingest
+
+    for i in range(16):
+        (pages_copy / f"copy{i:02d}.txt").write_text(
+            (pages_copy / "004_98bee3da790dae35.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    build_index(tmp_path / "one", [pages_copy], jobs=jobs)
+    monkeypatch.setattr(ingest, "POSTINGS_PER_SEGMENT", 2000)  # a segment every page or so
+    build_index(tmp_path / "many", [pages_copy], jobs=jobs)
+    assert len(windex.open_dir(str(tmp_path / "many"))._segments()) > 10
+    assert len(windex.open_dir(str(tmp_path / "one"))._segments()) <= jobs
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "many")
+    with Index(tmp_path / "one") as a, Index(tmp_path / "many") as b:
+        for query in ("二十条措施", "杂交水稻", "headline:水稻 OR 记者", "核酸 -检测"):
+            assert [(h.article.id, round(h.score, 6)) for h in a.search(query, limit=50)] == [
+                (h.article.id, round(h.score, 6)) for h in b.search(query, limit=50)
+            ]
+
+
 def test_rebuild_starts_over(tmp_path, pages_copy):
     folder = tmp_path / "ix"
     build_index(folder, [pages_copy], jobs=1)

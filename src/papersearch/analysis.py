@@ -19,14 +19,18 @@ exact phrases:
 
 from __future__ import annotations
 
+import operator
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
-from whoosh.formats import Positions
+from whoosh.formats import Frequency, Positions
 
 from .normalize import fold
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_wordlike(text: str) -> bool:
     return any(unicodedata.category(ch)[0] in "LN" for ch in text)
 
@@ -39,6 +43,22 @@ class JiebaTokenizer(Tokenizer):
 
     def __eq__(self, other):
         return type(other) is type(self) and other.search == self.search
+
+    def texts(self, value: str) -> list[str]:
+        """The tokens' texts alone, in order, without building tokens (the
+        indexing fast path).
+
+        >>> JiebaTokenizer().texts("二十条措施，") == [t.text for t in JiebaTokenizer()("二十条措施，")]
+        True
+        """
+        from .segmenter import tokens
+
+        out = []
+        for word, _start, _end in tokens(fold(value), search=self.search):
+            word = word.strip()
+            if word and _is_wordlike(word):
+                out.append(word)
+        return out
 
     def __call__(
         self,
@@ -79,6 +99,20 @@ class NgramTokenizer(Tokenizer):
 
     def __eq__(self, other):
         return type(other) is type(self)
+
+    def texts(self, value: str) -> list[str]:
+        """The tokens' texts alone, in order; a token's position is its index.
+
+        >>> NgramTokenizer().texts("雜交 水稻")
+        ['杂交', '交水', '水稻', '稻']
+        """
+        # str.split() and str.isspace() agree on what white space is
+        chars = "".join(fold(value).split())
+        if not chars:
+            return []
+        grams = list(map(operator.add, chars, chars[1:]))
+        grams.append(chars[-1])
+        return grams
 
     def __call__(
         self,
@@ -125,8 +159,24 @@ class CompactPositions(Positions):
         # Every posting weighs 1.0: Whoosh then stores no per-posting weights
         # (9 bytes each, pickled). The frequency is still in the value; word
         # fields carry term frequency for ranking.
-        for word, freq, _weight, encoded in super().word_values(value, analyzer, **kwargs):
-            yield word, freq, 1.0, encoded
+        texts = getattr(analyzer, "texts", None)
+        if texts is None:
+            for word, freq, _weight, encoded in super().word_values(value, analyzer, **kwargs):
+                yield word, freq, 1.0, encoded
+            return
+        positions: dict[str, list[int]] = {}
+        for pos, text in enumerate(texts(value)):
+            seen = positions.get(text)
+            if seen is None:
+                positions[text] = [pos]
+            else:
+                seen.append(pos)
+        encode, single = self.encode, _single_position
+        for text, poslist in positions.items():
+            if len(poslist) == 1 and poslist[0] < SINGLE_CACHE:
+                yield text, 1, 1.0, single(poslist[0])
+            else:
+                yield text, len(poslist), 1.0, encode(poslist)
 
     def decode_weight(self, valuestring) -> float:
         return 1.0
@@ -150,6 +200,44 @@ class CompactPositions(Positions):
 
     def decode_frequency(self, valuestring) -> int:
         return _unvarints(valuestring, 1)[0]
+
+
+SINGLE_CACHE = 1 << 14
+
+
+@lru_cache(maxsize=SINGLE_CACHE)
+def _single_position(pos: int) -> bytes:
+    # most n-grams occur once in an article: their values repeat across articles
+    return CompactPositions().encode([pos])
+
+
+class WordFrequency(Frequency):
+    """Whoosh's Frequency format, counting a tokenizer's texts directly when
+    it offers them (no Token objects while indexing).
+
+    >>> sorted(WordFrequency().word_values("二十条措施。措施", WordAnalyzer()))[-1]
+    ('措施', 2, 2.0, b'\\x00\\x00\\x00\\x02')
+    """
+
+    def word_values(self, value, analyzer, **kwargs):
+        texts = getattr(analyzer, "texts", None)
+        if texts is None:
+            return super().word_values(value, analyzer, **kwargs)
+        boost = self.field_boost
+        return ((text, freq, _weight(freq, boost), _packed_count(freq)) for text, freq in Counter(texts(value)).items())
+
+
+@lru_cache(maxsize=1024)
+def _weight(freq: int, boost: float) -> float:
+    # one float object per value, not one per posting held while indexing
+    return freq * boost
+
+
+@lru_cache(maxsize=256)
+def _packed_count(freq: int) -> bytes:
+    from whoosh.system import pack_uint
+
+    return pack_uint(freq)
 
 
 # Six bits a character, 0x40 marking that more follow: every character is

@@ -42,9 +42,9 @@ def schema():
         file_key=fields.ID(stored=True),
         kind=fields.ID(stored=True),
         author=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
-        title=fields.TEXT(analyzer=WordAnalyzer(), phrase=False, field_boost=2.5),
+        title=_counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False, field_boost=2.5)),
         title_ng=_compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
-        body=fields.TEXT(analyzer=WordAnalyzer(), phrase=False),
+        body=_counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False)),
         body_ng=_compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
         data=fields.STORED(),
     )
@@ -56,6 +56,13 @@ class ProgressSink(Protocol):
     def set_total(self, total: int) -> None: ...
 
     def advance(self, prepared: PreparedPage) -> None: ...
+
+
+def _counted(field):
+    from .analysis import WordFrequency
+
+    field.format = WordFrequency(field_boost=field.format.field_boost)
+    return field
 
 
 def _compact(field):
@@ -184,9 +191,10 @@ def _acquire_writer(ix, wait: float):
     deadline = time.monotonic() + wait
     while True:
         try:
+            from .bulkwriter import BulkSegmentWriter
             from .codec import CompactCodec
 
-            return ix.writer(limitmb=256, compound=False, codec=CompactCodec())
+            return BulkSegmentWriter(ix, compound=False, codec=CompactCodec())
         except LockError:
             if time.monotonic() >= deadline:
                 raise IndexBusy(BUSY) from None
@@ -375,15 +383,16 @@ def _write(
     if progress:
         progress.set_total(len(todo))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    segments: list = []
+    folder = str(writer.storage.folder)
     if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES:
         from .ingest import parallel_pages
 
-        results = parallel_pages(str(writer.storage.folder), jobs_list, min(workers, len(todo)), encoding, user_dict)
+        results = parallel_pages(folder, jobs_list, min(workers, len(todo)), encoding, user_dict)
     else:
-        from .ingest import index_page
+        from .ingest import SegmentBuilder, serial_pages
 
-        results = (index_page(writer, path, stem, encoding, user_dict, _add) for path, stem in jobs_list)
+        results = serial_pages(SegmentBuilder(folder, encoding, user_dict), jobs_list)
+    segments: list = []
     for done in results:
         if isinstance(done, list):
             segments = done
@@ -409,21 +418,3 @@ def _changed(path: Path, entry: dict) -> bool:
         return hashlib.sha1(path.read_bytes()).hexdigest() != entry.get("hash")
     except OSError:
         return True
-
-
-def _add(writer, art: Article, key: str) -> None:
-    title = "\n".join(p for p in [art.kicker, art.headline, *art.subheads] if p)
-    # the byline is searched with the body: a reporter's name finds their articles
-    body = f"{art.byline}\n{art.text}" if art.byline else art.text
-    writer.add_document(
-        id=art.id,
-        file=art.file,
-        file_key=key,
-        kind=art.kind,
-        author=",".join(art.authors),
-        title=title,
-        title_ng=title,
-        body=body,
-        body_ng=body,
-        data=art.pack(),
-    )

@@ -1,28 +1,34 @@
-"""Parallel ingest: worker processes read, split, analyse and write pages into
-Whoosh segments of their own; the one locked writer in the parent commits
-those segments with its deletions in a single new table of contents.
+"""Ingest: read, split, analyse and write pages into new Whoosh segments.
 
-Whoosh's own MpWriter pickles every document to its sub-writers; here a worker
-is handed only a page path, so reading, splitting, segmenting and posting all
-happen on every core, and nothing but small per-page summaries crosses
-processes. Until the parent commits, the new segments are invisible: a run
-killed at any point leaves the previous index as it was.
+A SegmentBuilder writes articles into segments of its own (BulkSegmentWriter,
+postings grouped in memory), finishing a segment whenever its postings reach
+a bound, so memory stays flat however many pages come. With more than one
+core, each worker process runs a builder and is handed only page paths:
+reading, splitting, segmenting and posting all happen on every core, and
+nothing but small per-page summaries and finished segments cross processes.
+(Whoosh's own MpWriter pickles every document to its sub-writers and
+re-sorts every posting in the parent.)
+
+The locked writer in the parent commits the new segments together with its
+deletions in a single new table of contents. Until then they are invisible:
+a run killed at any point leaves the previous index as it was.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import queue
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-# Memory each worker's posting pool may use before it spills a sorted run to disk.
-WORKER_LIMIT_MB = 96
+# Postings a segment holds in memory before it is written out: about 10 MB
+# of page text, 150 MB of a worker's memory.
+POSTINGS_PER_SEGMENT = 3_000_000
 
 
 @dataclass
 class PageDone:
-    """What a worker did with one page (no article text: it stays in the segment)."""
+    """What was done with one page (no article text: it stays in the segment)."""
 
     key: str
     path: str
@@ -32,45 +38,105 @@ class PageDone:
     error: str = ""
 
 
-def index_page(writer, path: str, stem: str, encoding, user_dict, add: Callable) -> PageDone:
-    from .indexer import prepare_page
+class SegmentBuilder:
+    """Adds pages' articles to new segments of the index in folder."""
 
-    prepared = prepare_page(path, encoding, user_dict)
-    done = PageDone(prepared.key, prepared.path, prepared.digest, prepared.size, error=prepared.error)
-    if prepared.error:
+    def __init__(self, folder: str, encoding: str | None, user_dict: str | None, limit: int | None = None):
+        self.folder, self.encoding, self.user_dict = folder, encoding, user_dict
+        self.limit = limit or POSTINGS_PER_SEGMENT
+        self._writer = None
+
+    def add_page(self, path: str, stem: str) -> PageDone:
+        from .indexer import prepare_page
+
+        prepared = prepare_page(path, self.encoding, self.user_dict)
+        done = PageDone(prepared.key, prepared.path, prepared.digest, prepared.size, error=prepared.error)
+        if prepared.error:
+            return done
+        writer = self._open()
+        for art in prepared.articles:
+            art.id = f"{stem}-{art.ordinal}"
+            done.ids.append(art.id)
+            add_article(writer, art, prepared.key)
         return done
-    for art in prepared.articles:
-        art.id = f"{stem}-{art.ordinal}"
-        done.ids.append(art.id)
-        add(writer, art, prepared.key)
-    return done
+
+    @property
+    def full(self) -> bool:
+        return self._writer is not None and self._writer.pool.postings >= self.limit
+
+    def finish(self):
+        """Write the current segment out; return it (None when nothing was added)."""
+        writer, self._writer = self._writer, None
+        if writer is None:
+            return None
+        if not writer._added:
+            writer._close_segment()
+            return None
+        return writer._finalize_segment()
+
+    def cancel(self) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.cancel()
+
+    def _open(self):
+        if self._writer is None:
+            from whoosh import index as windex
+
+            from .bulkwriter import BulkSegmentWriter
+            from .codec import CompactCodec
+
+            self._writer = BulkSegmentWriter(windex.open_dir(self.folder), _lk=False, compound=False, codec=CompactCodec())
+        return self._writer
+
+
+def add_article(writer, art, key: str) -> None:
+    title = "\n".join(p for p in [art.kicker, art.headline, *art.subheads] if p)
+    # the byline is searched with the body: a reporter's name finds their articles
+    body = f"{art.byline}\n{art.text}" if art.byline else art.text
+    writer.add_document(
+        id=art.id,
+        file=art.file,
+        file_key=key,
+        kind=art.kind,
+        author=",".join(art.authors),
+        title=title,
+        title_ng=title,
+        body=body,
+        body_ng=body,
+        data=art.pack(),
+    )
+
+
+def serial_pages(builder: SegmentBuilder, todo: list[tuple[str, str]]) -> Iterator[PageDone | list]:
+    """Yield a PageDone per page, then the list of new segments (one process)."""
+    segments = []
+    try:
+        for path, stem in todo:
+            yield builder.add_page(path, stem)
+            if builder.full:
+                segments.append(builder.finish())
+        segments.append(builder.finish())
+    except BaseException:
+        builder.cancel()
+        raise
+    yield [s for s in segments if s is not None]
 
 
 def _worker(folder: str, jobs, results, encoding, user_dict) -> None:
-    from whoosh import index as windex
-    from whoosh.writing import SegmentWriter
-
-    from .indexer import _add
-
-    writer = None
+    builder = SegmentBuilder(folder, encoding, user_dict)
     try:
-        from .codec import CompactCodec
-
-        writer = SegmentWriter(windex.open_dir(folder), _lk=False, limitmb=WORKER_LIMIT_MB, compound=False, codec=CompactCodec())
         while True:
             job = jobs.get()
             if job is None:
                 break
-            path, stem = job
-            results.put(("page", index_page(writer, path, stem, encoding, user_dict, _add)))
-        if writer._added:
-            results.put(("segment", writer._finalize_segment()))
-        else:
-            writer._close_segment()
-            results.put(("segment", None))
+            results.put(("page", builder.add_page(*job)))
+            if builder.full:
+                results.put(("segment", builder.finish()))
+        results.put(("segment", builder.finish()))
+        results.put(("done", None))
     except BaseException as err:  # the parent must hear of it, or it waits forever
-        if writer is not None:
-            writer.cancel()
+        builder.cancel()
         results.put(("error", f"{type(err).__name__}: {err}"))
 
 
@@ -86,8 +152,8 @@ def parallel_pages(folder: str, todo: list[tuple[str, str]], workers: int, encod
             jobs.put(job)
         for _ in procs:
             jobs.put(None)
-        segments, pending_pages, pending_workers = [], len(todo), len(procs)
-        while pending_pages or pending_workers:
+        segments, pending_workers = [], len(procs)
+        while pending_workers:
             try:
                 kind, payload = results.get(timeout=1.0)
             except queue.Empty:
@@ -95,12 +161,12 @@ def parallel_pages(folder: str, todo: list[tuple[str, str]], workers: int, encod
                     raise RuntimeError("an indexing worker died") from None
                 continue
             if kind == "page":
-                pending_pages -= 1
                 yield payload
             elif kind == "segment":
-                pending_workers -= 1
                 if payload is not None:
                     segments.append(payload)
+            elif kind == "done":
+                pending_workers -= 1
             else:
                 raise RuntimeError(f"an indexing worker failed: {payload}")
         yield segments
@@ -112,7 +178,7 @@ def parallel_pages(folder: str, todo: list[tuple[str, str]], workers: int, encod
 
 
 def commit_with(writer, segments: list) -> None:
-    """Commit the writer's own changes together with segments written by workers."""
+    """Commit the writer's own changes together with segments written apart."""
     if not segments:
         writer.commit()
         return

@@ -1,0 +1,76 @@
+"""The bulk segment writer writes what Whoosh's SegmentWriter writes."""
+
+from pathlib import Path
+
+import pytest
+from whoosh import fields, index
+from whoosh.writing import SegmentWriter
+
+from papersearch.bulkwriter import BulkSegmentWriter
+from papersearch.codec import CompactCodec
+from papersearch.indexer import schema
+from papersearch.ingest import add_article
+from papersearch.reader import read_page
+from papersearch.splitter import split_page
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+def articles(seeds_dir):
+    out = []
+    for path in sorted(seeds_dir.glob("*.txt")) + sorted(PAGES.glob("*.txt")):
+        for art in split_page(read_page(path)):
+            art.id = f"{path.stem}-{art.ordinal}"
+            out.append(art)
+    return out
+
+
+def segment_files(folder: Path) -> dict[str, bytes]:
+    """The files of the index's one segment, by extension."""
+    return {p.name.split(".", 1)[1]: p.read_bytes() for p in folder.iterdir() if p.name.count(".") and "WRITELOCK" not in p.name}
+
+
+def write(folder: Path, writer_class, arts) -> None:
+    folder.mkdir()
+    ix = index.create_in(str(folder), schema())
+    writer = writer_class(ix, compound=False, codec=CompactCodec())
+    for art in arts:
+        add_article(writer, art, art.file)
+    writer.commit()
+
+
+def test_postings_and_terms_are_byte_for_byte_whooshs(tmp_path, seeds_dir):
+    arts = articles(seeds_dir)
+    write(tmp_path / "whoosh", SegmentWriter, arts)
+    write(tmp_path / "bulk", BulkSegmentWriter, arts)
+    ours, theirs = segment_files(tmp_path / "bulk"), segment_files(tmp_path / "whoosh")
+    assert ours.keys() == theirs.keys()
+    assert len(ours["pst"]) > 10_000
+    for ext in ("pst", "trm", "_stored.col", "_body_ng_len.col"):
+        assert ours[ext] == theirs[ext], ext
+
+
+def test_segments_merge_through_the_term_pool(tmp_path, seeds_dir):
+    arts = articles(seeds_dir)
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    ix = index.create_in(str(folder), schema())
+    half = len(arts) // 2
+    for part in (arts[:half], arts[half:]):
+        writer = BulkSegmentWriter(ix, compound=False, codec=CompactCodec())
+        for art in part:
+            add_article(writer, art, art.file)
+        writer.commit(merge=False)
+    assert len(ix._segments()) == 2
+    writer = BulkSegmentWriter(ix, compound=False, codec=CompactCodec())
+    writer.commit(optimize=True)  # every posting goes through TermPool.add
+    assert len(ix._segments()) == 1
+    write(tmp_path / "once", BulkSegmentWriter, arts)
+    merged, once = segment_files(folder), segment_files(tmp_path / "once")
+    assert merged["pst"] == once["pst"] and merged["trm"] == once["trm"]
+
+
+def test_fields_it_cannot_write_are_refused(tmp_path):
+    ix = index.create_in(str(tmp_path), fields.Schema(n=fields.NUMERIC(), t=fields.TEXT(vector=True)))
+    with pytest.raises(TypeError, match="plain text fields"):
+        BulkSegmentWriter(ix)

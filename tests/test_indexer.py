@@ -61,22 +61,35 @@ def test_parallel_ingest_gives_the_same_articles_as_serial(tmp_path, pages_copy)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_many_small_segments_hold_what_one_segment_holds(tmp_path, pages_copy, monkeypatch, jobs):
+def test_postings_spilled_to_disk_give_the_same_index(tmp_path, pages_copy, monkeypatch, jobs):
     from whoosh import index as windex
 
-    from papersearch import ingest
+    from papersearch import bulkwriter
 
     for i in range(16):
         (pages_copy / f"copy{i:02d}.txt").write_text(
             (pages_copy / "004_98bee3da790dae35.txt").read_text(encoding="utf-8"), encoding="utf-8"
         )
-    build_index(tmp_path / "one", [pages_copy], jobs=jobs)
-    monkeypatch.setattr(ingest, "POSTINGS_PER_SEGMENT", 2000)  # a segment every page or so
-    build_index(tmp_path / "many", [pages_copy], jobs=jobs)
-    assert len(windex.open_dir(str(tmp_path / "many"))._segments()) > 10
-    assert len(windex.open_dir(str(tmp_path / "one"))._segments()) <= jobs
-    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "many")
-    with Index(tmp_path / "one") as a, Index(tmp_path / "many") as b:
+    build_index(tmp_path / "memory", [pages_copy], jobs=jobs)
+    spills = []
+    monkeypatch.setattr(bulkwriter, "SPILL_POSTINGS", 2000)  # a run every page or so
+    real_spill = bulkwriter.TermPool.spill_if_full
+    monkeypatch.setattr(
+        bulkwriter.TermPool, "spill_if_full", lambda pool: (spills.append(pool.postings >= pool.limit), real_spill(pool))
+    )
+    build_index(tmp_path / "spilled", [pages_copy], jobs=jobs)
+    if jobs == 1:
+        assert sum(spills) > 10
+    for name in ("memory", "spilled"):
+        assert len(windex.open_dir(str(tmp_path / name))._segments()) == jobs
+    if jobs == 1:  # one writer, the same documents in the same order: the same bytes
+
+        def postings(name):
+            return sorted(p.read_bytes() for p in (tmp_path / name).iterdir() if p.suffix in (".pst", ".trm"))
+
+        assert postings("memory") == postings("spilled")
+    assert snapshot(tmp_path / "memory") == snapshot(tmp_path / "spilled")
+    with Index(tmp_path / "memory") as a, Index(tmp_path / "spilled") as b:
         for query in ("二十条措施", "杂交水稻", "headline:水稻 OR 记者", "核酸 -检测"):
             assert [(h.article.id, round(h.score, 6)) for h in a.search(query, limit=50)] == [
                 (h.article.id, round(h.score, 6)) for h in b.search(query, limit=50)

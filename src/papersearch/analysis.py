@@ -178,6 +178,9 @@ class CompactPositions(Positions):
             else:
                 yield text, len(poslist), 1.0, encode(poslist)
 
+    # every posting weighs 1.0, whatever its value (a bulk writer need not decode it)
+    constant_weight = True
+
     def decode_weight(self, valuestring) -> float:
         return 1.0
 

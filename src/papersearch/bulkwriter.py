@@ -10,39 +10,62 @@ terms are sorted (not the postings: they arrive in document order) and each
 list is cut into the codec's blocks with slices. The files written are the
 ones Whoosh writes, byte for byte, so every Whoosh reader reads them.
 
-A segment lives in memory until it is written: ``TermPool.postings`` tells
-the caller when to finish a segment and start another.
+A posting is held as its document number and its encoded value; its weight
+is what the field's format decodes from the value (Whoosh's
+``Format.decode_weight``), which is the weight Whoosh's writer stores for
+every field whose tokens carry no boost, as none here do.
+
+Memory stays bounded however large the segment: when the pool holds its
+limit of postings it spills them to a temporary file as one sorted run (a
+record per term, not per posting), and the runs are merged term by term when
+the segment is written.
 """
 
 from __future__ import annotations
 
+import heapq
+import marshal
+import tempfile
 from array import array
+from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 
 from whoosh import fields as wfields
+from whoosh import formats as wformats
 from whoosh.writing import SegmentWriter
 
+# Postings a pool holds in memory before it spills them to a run on disk
+# (about 20 bytes each).
+SPILL_POSTINGS = 5_000_000
+
 _TEXT_TYPES = (wfields.TEXT, wfields.ID, wfields.KEYWORD)
+
+# (field, term, document numbers, encoded values), in term order
+TermPostings = tuple[str, str, array, list]
 
 
 class TermPool:
     """Postings of one segment, grouped by field and term (as text: every
     indexed field here is a text field): for each term one flat list of
-    docnum, weight, value triples, in the order they came."""
+    document number, encoded value pairs, in the order they came."""
 
-    def __init__(self):
+    def __init__(self, limit: int | None = None):
         self.fields: dict[str, dict[str, list]] = {}
         self.postings = 0
+        self.limit = limit or SPILL_POSTINGS
+        self.runs: list = []  # anonymous temporary files: gone when closed, or if the process dies
 
     def add(self, item) -> None:
         """Whoosh's pool interface, for postings merged in from other segments."""
-        fieldname, tbytes, docnum, weight, vbytes = item
+        fieldname, tbytes, docnum, _weight, vbytes = item
         terms = self.terms(fieldname)
         term = tbytes.decode("utf-8")
         row = terms.get(term)
         if row is None:
-            terms[term] = [docnum, weight, vbytes]
+            terms[term] = [docnum, vbytes]
         else:
-            row += (docnum, weight, vbytes)
+            row += (docnum, vbytes)
         self.postings += 1
 
     def terms(self, fieldname: str) -> dict[str, list]:
@@ -51,8 +74,55 @@ class TermPool:
             terms = self.fields[fieldname] = {}
         return terms
 
+    def spill_if_full(self) -> None:
+        if self.postings < self.limit:
+            return
+        run = tempfile.TemporaryFile()
+        for fieldname, term, ids, values in self._in_memory():
+            # document numbers as raw bytes: loading them back makes no int objects
+            marshal.dump((fieldname, term, ids.tobytes(), values), run)
+        run.seek(0)
+        self.runs.append(run)
+        self.fields, self.postings = {}, 0
+
+    def sorted_terms(self) -> Iterator[TermPostings]:
+        """Every term's postings, in field and term order, each term's
+        postings from every run in the order they were added."""
+        if not self.runs:
+            yield from self._in_memory()
+            return
+        sources = [_read_run(run) for run in self.runs] + [self._in_memory()]
+        merged = heapq.merge(*sources, key=itemgetter(0, 1))
+        for (fieldname, term), parts in groupby(merged, key=itemgetter(0, 1)):
+            ids, values = array("I"), []
+            for part in parts:
+                ids += part[2]
+                values += part[3]
+            yield fieldname, term, ids, values
+
+    def _in_memory(self) -> Iterator[TermPostings]:
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for term in sorted(terms):
+                row = terms[term]
+                yield fieldname, term, array("I", row[0::2]), row[1::2]
+
     def cleanup(self) -> None:
         self.fields.clear()
+        for run in self.runs:
+            run.close()
+        self.runs.clear()
+
+
+def _read_run(run) -> Iterator[TermPostings]:
+    while True:
+        try:
+            fieldname, term, raw_ids, values = marshal.load(run)
+        except EOFError:
+            return
+        ids = array("I")
+        ids.frombytes(raw_ids)
+        yield fieldname, term, ids, values
 
 
 class BulkSegmentWriter(SegmentWriter):
@@ -83,13 +153,13 @@ class BulkSegmentWriter(SegmentWriter):
             length = 0
             if field.indexed:
                 terms = pool.terms(fieldname)
-                for term, freq, weight, vbytes in field.format.word_values(value, field.analyzer, mode="index"):
+                for term, freq, _weight, vbytes in field.format.word_values(value, field.analyzer, mode="index"):
                     length += freq
                     row = terms.get(term)
                     if row is None:
-                        terms[term] = [docnum, weight, vbytes]
+                        terms[term] = [docnum, vbytes]
                     else:
-                        row += (docnum, weight, vbytes)
+                        row += (docnum, vbytes)
                     added += 1
                 if not field.scorable:
                     length = 0
@@ -98,6 +168,7 @@ class BulkSegmentWriter(SegmentWriter):
                 perdocwriter.add_column_value(fieldname, field.column_type, field.to_column_value(value))
         perdocwriter.finish_doc()
         pool.postings += added
+        pool.spill_if_full()
         self._added = True
         self.docnum += 1
 
@@ -112,30 +183,50 @@ class BulkSegmentWriter(SegmentWriter):
 
 
 def write_postings(fieldwriter, schema, pool: TermPool, lengths, doccount: int) -> None:
-    """Write the pool's terms in (field, term) order, as Whoosh's FieldWriter would."""
-    for fieldname in sorted(pool.fields):
+    """Write the pool's terms in (field, term) order, as Whoosh's FieldWriter
+    would (text order is UTF-8 byte order, the order its term table wants)."""
+    for fieldname, records in groupby(pool.sorted_terms(), key=itemgetter(0)):
         if fieldname not in schema:
             continue
-        fieldobj = schema[fieldname]
-        fieldwriter.start_field(fieldname, fieldobj)
+        field = schema[fieldname]
+        fieldwriter.start_field(fieldname, field)
         length_of = lengths.doc_field_length_reader(fieldname)
         # the lengths Whoosh's writer sees are the stored, byte-rounded ones
         doc_lengths = [length_of(n) for n in range(doccount)]
+        weigh = _weigher(field.format)
+        has_values = field.format.fixed_value_size() != 0
+        # a posting of a scorable field has a length of at least one; other fields have none
+        length_of_doc = doc_lengths.__getitem__ if field.scorable else None
         postwriter = fieldwriter._postwriter
-        terms = pool.fields[fieldname]
-        # text order is UTF-8 byte order, the order Whoosh's term table wants
-        for term in sorted(terms):
+        for _, term, ids, values in records:
             fieldwriter.start_term(term.encode("utf-8"))
-            _write_term(postwriter, terms[term], doc_lengths)
+            _write_term(postwriter, ids, weigh(values), values if has_values else None, length_of_doc)
             fieldwriter.finish_term()
         fieldwriter.finish_field()
 
 
-def _write_term(postwriter, row: list, doc_lengths: list[int]) -> None:
+def _weigher(fmt):
+    """values -> their weights, as fmt.decode_weight gives them."""
+    if isinstance(fmt, wformats.Existence) or getattr(fmt, "constant_weight", False):
+        one = array("f", [fmt.decode_weight(b"")])
+        return lambda values: one * len(values)
+    known = _WeightMemo(fmt.decode_weight)
+    return lambda values: array("f", map(known.__getitem__, values))
+
+
+class _WeightMemo(dict):
+    # values repeat (a count of 1, 2, 3…): each is decoded once, looked up in C after
+    def __init__(self, decode):
+        super().__init__()
+        self.decode = decode
+
+    def __missing__(self, value):
+        weight = self[value] = self.decode(value)
+        return weight
+
+
+def _write_term(postwriter, ids: array, weights: array, values: list | None, length_of_doc) -> None:
     """The blocks W3PostingsWriter.add_posting would make of these postings."""
-    ids = array("I", row[0::3])
-    weights = array("f", row[1::3])
-    values = row[2::3]
     limit = postwriter._blocklimit
     total = len(ids)
     for start in range(0, total, limit):
@@ -143,12 +234,11 @@ def _write_term(postwriter, row: list, doc_lengths: list[int]) -> None:
         block_weights = weights[start : start + limit]
         postwriter._ids = block_ids
         postwriter._weights = block_weights
-        postwriter._values = [v for v in values[start : start + limit] if v]
+        postwriter._values = values[start : start + limit] if values is not None else []
         postwriter._maxweight = max(0, max(block_weights))
-        lens = [n for n in map(doc_lengths.__getitem__, block_ids) if n]
-        postwriter._minlength = min(lens) if lens else None
-        postwriter._maxlength = max(lens) if lens else 0
-        if start + limit >= total:
-            postwriter._write_block(last=True)
+        if length_of_doc is None:
+            postwriter._minlength, postwriter._maxlength = None, 0
         else:
-            postwriter._write_block()
+            lens = list(map(length_of_doc, block_ids))
+            postwriter._minlength, postwriter._maxlength = min(lens), max(lens)
+        postwriter._write_block(last=start + limit >= total)

@@ -10,6 +10,8 @@ file layout is Whoosh's own: only the pickled block tuples are smaller.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 
 
@@ -24,8 +26,14 @@ class _TextValuesWriter(W3PostingsWriter):
     def _mini_values(self):
         values = super()._mini_values()
         if isinstance(values, tuple):
-            return tuple(v.decode("latin-1") if isinstance(v, bytes) else v for v in values)
+            return tuple(map(_as_text, values))
         return values
+
+
+@lru_cache(maxsize=1 << 16)
+def _as_text(value: bytes | str) -> str:
+    # most values are a few shared objects (one position, one count): decode each once
+    return value.decode("latin-1") if isinstance(value, bytes) else value
 
 
 class CompactCodec(W3Codec):

@@ -1,8 +1,8 @@
 """Ingest: read, split, analyse and write pages into new Whoosh segments.
 
-A SegmentBuilder writes articles into segments of its own (BulkSegmentWriter,
-postings grouped in memory), finishing a segment whenever its postings reach
-a bound, so memory stays flat however many pages come. With more than one
+A SegmentBuilder writes articles into a segment of its own (BulkSegmentWriter:
+postings grouped by term, spilled to disk in sorted runs past a bound, so
+memory stays flat however many pages come). With more than one
 core, each worker process runs a builder and is handed only page paths:
 reading, splitting, segmenting and posting all happen on every core, and
 nothing but small per-page summaries and finished segments cross processes.
@@ -21,10 +21,6 @@ import queue
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-# Postings a segment holds in memory before it is written out: about 10 MB
-# of page text, 150 MB of a worker's memory.
-POSTINGS_PER_SEGMENT = 3_000_000
-
 
 @dataclass
 class PageDone:
@@ -39,11 +35,10 @@ class PageDone:
 
 
 class SegmentBuilder:
-    """Adds pages' articles to new segments of the index in folder."""
+    """Adds pages' articles to a new segment of the index in folder."""
 
-    def __init__(self, folder: str, encoding: str | None, user_dict: str | None, limit: int | None = None):
+    def __init__(self, folder: str, encoding: str | None, user_dict: str | None):
         self.folder, self.encoding, self.user_dict = folder, encoding, user_dict
-        self.limit = limit or POSTINGS_PER_SEGMENT
         self._writer = None
 
     def add_page(self, path: str, stem: str) -> PageDone:
@@ -59,10 +54,6 @@ class SegmentBuilder:
             done.ids.append(art.id)
             add_article(writer, art, prepared.key)
         return done
-
-    @property
-    def full(self) -> bool:
-        return self._writer is not None and self._writer.pool.postings >= self.limit
 
     def finish(self):
         """Write the current segment out; return it (None when nothing was added)."""
@@ -110,17 +101,14 @@ def add_article(writer, art, key: str) -> None:
 
 def serial_pages(builder: SegmentBuilder, todo: list[tuple[str, str]]) -> Iterator[PageDone | list]:
     """Yield a PageDone per page, then the list of new segments (one process)."""
-    segments = []
     try:
         for path, stem in todo:
             yield builder.add_page(path, stem)
-            if builder.full:
-                segments.append(builder.finish())
-        segments.append(builder.finish())
+        segment = builder.finish()
     except BaseException:
         builder.cancel()
         raise
-    yield [s for s in segments if s is not None]
+    yield [segment] if segment is not None else []
 
 
 def _worker(folder: str, jobs, results, encoding, user_dict) -> None:
@@ -131,8 +119,6 @@ def _worker(folder: str, jobs, results, encoding, user_dict) -> None:
             if job is None:
                 break
             results.put(("page", builder.add_page(*job)))
-            if builder.full:
-                results.put(("segment", builder.finish()))
         results.put(("segment", builder.finish()))
         results.put(("done", None))
     except BaseException as err:  # the parent must hear of it, or it waits forever

@@ -38,8 +38,14 @@ def _fold_char(ch: str) -> str:
     return out
 
 
+_known: set[str] = set()
+
+
+@lru_cache(maxsize=4)
 def fold(text: str) -> str:
-    missing = {ch for ch in set(text) if ord(ch) not in _table}
+    # cached: indexing folds each headline and body twice (words and n-grams)
+    missing = set(text).difference(_known)
     for ch in missing:
         _table[ord(ch)] = _fold_char(ch)
+    _known.update(missing)
     return text.translate(_table)

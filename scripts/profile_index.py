@@ -4,8 +4,9 @@
     python scripts/profile_index.py --pages 200
 
 Stages: reading and decoding pages, splitting them into articles, analysing
-each field (tokenizing and encoding postings), Whoosh's add_document (the
-posting pool) and commit (sorting and writing postings). A field's share of
+each field (tokenizing and encoding postings), add_document (analysis plus
+grouping postings by term) and commit (writing the posting blocks and term
+table), with papersearch's BulkSegmentWriter. A field's share of
 add_document and commit is measured by indexing the same articles again
 without that field.
 """
@@ -26,25 +27,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench import build_corpus  # noqa: E402
 
 from papersearch.indexer import schema  # noqa: E402
+from papersearch.ingest import article_fields  # noqa: E402
 from papersearch.reader import read_page  # noqa: E402
 from papersearch.splitter import split_page  # noqa: E402
 
 
 def documents(articles):
-    for art in articles:
-        title = "\n".join(p for p in [art.kicker, art.headline, *art.subheads] if p)
-        yield {
-            "id": art.id,
-            "file": art.file,
-            "file_key": art.file,
-            "kind": art.kind,
-            "author": ",".join(art.authors),
-            "title": title,
-            "title_ng": title,
-            "body": art.text,
-            "body_ng": art.text,
-            "data": art.pack(),
-        }
+    return (article_fields(art, art.file) for art in articles)
 
 
 def write(folder: Path, docs: list[dict], without: str | None = None) -> tuple[float, float, float]:
@@ -56,9 +45,10 @@ def write(folder: Path, docs: list[dict], without: str | None = None) -> tuple[f
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     ix = index.create_in(str(folder), sch)
+    from papersearch.bulkwriter import BulkSegmentWriter
     from papersearch.codec import CompactCodec
 
-    writer = ix.writer(limitmb=256, compound=False, codec=CompactCodec())
+    writer = BulkSegmentWriter(ix, compound=False, codec=CompactCodec())
     t = time.perf_counter()
     for doc in docs:
         writer.add_document(**{k: v for k, v in doc.items() if k != without})
@@ -90,7 +80,7 @@ def main() -> None:
         field = sch[name]
         t = time.perf_counter()
         for doc in docs:
-            for _ in field.index(doc[name]):
+            for _ in field.format.word_values(doc[name], field.analyzer, mode="index"):
                 pass
         analysis[name] = time.perf_counter() - t
     added, committed, size = write(work / "all", docs)

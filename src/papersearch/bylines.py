@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import product
 
 from .hanzi import compile_both, traditional_forms
 from .textfix import HAN
@@ -53,7 +54,9 @@ COMPOUND_SURNAMES = {
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯",
     "西门", "南宫", "端木", "独孤", "呼延", "轩辕",
 }  # fmt: skip
-COMPOUND_SURNAMES |= {"".join(traditional_forms(c) or c for c in name) for name in COMPOUND_SURNAMES}
+COMPOUND_SURNAMES |= {
+    "".join(forms) for name in list(COMPOUND_SURNAMES) for forms in product(*(c + traditional_forms(c) for c in name))
+}
 
 # 记者, 本报记者, 新华社记者, 人民日报评论员, 本报特约评论员, 见习记者, 本报通讯员 …
 ROLE = (

@@ -81,22 +81,27 @@ class SegmentBuilder:
         return self._writer
 
 
-def add_article(writer, art, key: str) -> None:
+def article_fields(art, key: str) -> dict:
+    """The index document of an article of the page file whose key is key."""
     title = "\n".join(p for p in [art.kicker, art.headline, *art.subheads] if p)
     # the byline is searched with the body: a reporter's name finds their articles
     body = f"{art.byline}\n{art.text}" if art.byline else art.text
-    writer.add_document(
-        id=art.id,
-        file=art.file,
-        file_key=key,
-        kind=art.kind,
-        author=",".join(art.authors),
-        title=title,
-        title_ng=title,
-        body=body,
-        body_ng=body,
-        data=art.pack(),
-    )
+    return {
+        "id": art.id,
+        "file": art.file,
+        "file_key": key,
+        "kind": art.kind,
+        "author": ",".join(art.authors),
+        "title": title,
+        "title_ng": title,
+        "body": body,
+        "body_ng": body,
+        "data": art.pack(),
+    }
+
+
+def add_article(writer, art, key: str) -> None:
+    writer.add_document(**article_fields(art, key))
 
 
 def serial_pages(builder: SegmentBuilder, todo: list[tuple[str, str]]) -> Iterator[PageDone | list]:

@@ -20,7 +20,7 @@ _table: dict[int, str] = {}
 
 
 @lru_cache(maxsize=1)
-def _t2s():
+def t2s():
     import opencc  # deferred: loaded on the first text that holds non-ASCII
 
     return opencc.OpenCC("t2s")
@@ -32,7 +32,7 @@ def _fold_char(ch: str) -> str:
         out = ch
     out = out.lower() if len(out.lower()) == 1 else out
     if ord(out) >= 0x2E80:
-        simple = _t2s().convert(out)
+        simple = t2s().convert(out)
         if len(simple) == 1:
             out = simple
     return out

@@ -211,6 +211,13 @@ def test_a_title_over_a_photo_caption_heads_the_photo():
     assert [(a.kind, a.headline) for a in arts] == [("photo", "春耕备耕正当时"), ("article", "")]
 
 
+def test_a_byline_under_a_photo_title_stays_with_the_photo():
+    page = "春耕备耕正当时\n□ 本报记者 韩云峰\n\n图为3月5日，农民在田间驾驶农机进行春耕备耕作业。（新华社记者 孙立新 摄）\n"
+    (photo,) = split_text(page)
+    assert (photo.kind, photo.headline, photo.byline) == ("photo", "春耕备耕正当时", "□ 本报记者 韩云峰")
+    assert photo.authors == ["韩云峰", "孙立新"]
+
+
 def test_a_short_last_paragraph_with_its_credit_keeps_its_words():
     arts = split_text("本报讯 市里召开会议，部署工作。\n\n任务完成。（张三）\n")
     assert arts[0].authors == ["张三"] and "任务完成。" in arts[0].text

@@ -382,6 +382,9 @@ class _Splitter:
                 if title:
                     block = read_title_block(title.titles)
                     art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
+                    # a byline under a photo's title is the photo's credit: kept, never dropped
+                    art.byline = " ".join(u.byline for u in title.bylines)
+                    art.authors = list(dict.fromkeys([a for u in title.bylines for a in u.authors] + art.authors))
                 found.append((min(lines), art))
         flush_ads()
         found.sort(key=lambda pair: pair[0])

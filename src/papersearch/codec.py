@@ -10,18 +10,35 @@ file layout is Whoosh's own: only the pickled block tuples are smaller.
 
 from __future__ import annotations
 
+import operator
 from functools import lru_cache
+from itertools import chain
 
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
 
 
 class _TextValuesWriter(W3PostingsWriter):
+    # The block minifiers do what W3PostingsWriter's do, with C loops
+    # (array.count, map) instead of generator expressions run per posting.
+    def _mini_ids(self):
+        ids = self._ids
+        if self._byteids:
+            return tuple(ids)
+        return tuple(map(operator.sub, ids, chain((0,), ids)))  # deltas, the first from 0
+
     def _mini_weights(self):
+        weights = self._weights
+        size = len(weights)
+        if weights.count(1.0) == size:
+            return None
+        first = weights[0]
+        if weights.count(first) == size:
+            return first
         # term frequencies are whole numbers: pickled as ints they take 2 bytes, as floats 9
-        weights = super()._mini_weights()
-        if isinstance(weights, tuple) and all(float(w).is_integer() for w in weights):
-            return tuple(int(w) for w in weights)
-        return weights
+        whole = tuple(map(int, weights))
+        if all(map(operator.eq, whole, weights)):
+            return whole
+        return tuple(weights)
 
     def _mini_values(self):
         values = super()._mini_values()

@@ -52,7 +52,8 @@ class Article:
 
     def pack(self) -> str:
         """The article as stored in the index (JSON)."""
-        return json.dumps(asdict(self), ensure_ascii=False)
+        # not asdict(): it deep-copies every field, a tenth of indexing's time per article
+        return json.dumps({f.name: getattr(self, f.name) for f in fields(self)}, ensure_ascii=False)
 
     @classmethod
     def unpack(cls, data: str) -> Article:

@@ -76,8 +76,10 @@ class TermPool:
         return terms
 
     def spill_if_full(self) -> None:
-        if self.postings < self.limit:
-            return
+        if self.postings >= self.limit:
+            self._spill()
+
+    def _spill(self) -> None:
         run = tempfile.TemporaryFile()
         for fieldname, term, ids, values in self._in_memory():
             # document numbers as raw bytes: loading them back makes no int objects
@@ -96,7 +98,10 @@ class TermPool:
         if not self.runs:
             yield from self._in_memory()
             return
-        sources = [_read_run(run) for run in self.runs] + [self._in_memory()]
+        # the rest goes to disk too: merging needs memory for the largest
+        # posting lists and the term table, not for a pool's worth of postings
+        self._spill()
+        sources = [_read_run(run) for run in self.runs]
         merged = heapq.merge(*sources, key=itemgetter(0, 1))
         for (fieldname, term), parts in groupby(merged, key=itemgetter(0, 1)):
             ids, values = array("I"), []

@@ -47,9 +47,10 @@ class _TextValuesWriter(W3PostingsWriter):
         return values
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def _as_text(value: bytes | str) -> str:
-    # most values are a few shared objects (one position, one count): decode each once
+    # most values are a few shared objects (one position, one count): decode
+    # each once (a larger cache held 15 MB while a segment was written)
     return value.decode("latin-1") if isinstance(value, bytes) else value
 
 

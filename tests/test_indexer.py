@@ -46,6 +46,28 @@ def test_changed_new_and_deleted_pages_are_the_only_work(tmp_path, pages_copy):
         assert ix.search("新增一段测试文字")
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_index_updated_in_steps_equals_a_full_build_of_the_final_pages(tmp_path, pages_copy, jobs):
+    source = (pages_copy / "002_85826b4b7510fe28.txt").read_text(encoding="utf-8")
+    for i in range(18):
+        (pages_copy / f"copy{i:02d}.txt").write_text(source, encoding="utf-8")
+    steps = tmp_path / "steps"
+    build_index(steps, [pages_copy], jobs=jobs)
+    (pages_copy / "copy03.txt").unlink()
+    (pages_copy / "copy04.txt").write_text(source.replace("二十条", "十九条"), encoding="utf-8")
+    for i in range(18, 36):
+        (pages_copy / f"copy{i:02d}.txt").write_text(source + "\n本报讯（记者 王一）新的一页。\n", encoding="utf-8")
+    summary = build_index(steps, [pages_copy], jobs=jobs)
+    assert (summary.added, summary.removed) == (19, 1)
+    build_index(tmp_path / "full", [pages_copy], jobs=jobs)
+    assert snapshot(steps) == snapshot(tmp_path / "full")
+    with Index(steps) as a, Index(tmp_path / "full") as b:
+        for query in ("二十条措施", "十九条", "新的一页", "记者"):
+            assert sorted(h.article.id for h in a.search(query, limit=200)) == sorted(
+                h.article.id for h in b.search(query, limit=200)
+            )
+
+
 def test_parallel_ingest_gives_the_same_articles_as_serial(tmp_path, pages_copy):
     for i in range(20):  # enough pages for worker processes
         (pages_copy / f"copy{i:02d}.txt").write_text(

@@ -74,3 +74,30 @@ def test_fields_it_cannot_write_are_refused(tmp_path):
     ix = index.create_in(str(tmp_path), fields.Schema(n=fields.NUMERIC(), t=fields.TEXT(vector=True)))
     with pytest.raises(TypeError, match="plain text fields"):
         BulkSegmentWriter(ix)
+
+
+def test_a_pool_that_spills_runs_yields_what_one_in_memory_does(tmp_path):
+    import random
+
+    from papersearch.bulkwriter import TermPool
+
+    rng = random.Random(7)
+    postings = [
+        (field, rng.choice(["二十", "十条", "条措", "措施", "a", "b"]).encode(), docnum, 1.0, bytes([rng.randrange(64)]))
+        for docnum in range(300)
+        for field in ("body", "title")
+        for _ in range(rng.randrange(4))
+    ]
+    memory, spilling = TermPool(), TermPool(limit=25, folder=str(tmp_path))
+    for posting in postings:
+        memory.add(posting)
+        spilling.add(posting)
+        spilling.spill_if_full()
+    assert len(spilling.runs) > 10
+    assert not list(tmp_path.iterdir())  # runs are anonymous files: nothing to clean up after a crash
+
+    def listed(pool):
+        return [(f, t, list(ids), values) for f, t, ids, values in pool.sorted_terms()]
+
+    assert listed(spilling) == listed(memory)
+    assert sum(len(ids) for _, _, ids, _ in listed(memory)) == len(postings)

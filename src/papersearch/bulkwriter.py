@@ -51,11 +51,14 @@ class TermPool:
     indexed field here is a text field): for each term one flat list of
     document number, encoded value pairs, in the order they came."""
 
-    def __init__(self, limit: int | None = None):
+    def __init__(self, limit: int | None = None, folder: str | None = None):
         self.fields: dict[str, dict[str, list]] = {}
         self.postings = 0
         self.limit = limit or SPILL_POSTINGS
-        self.runs: list = []  # anonymous temporary files: gone when closed, or if the process dies
+        # Runs are anonymous files (gone when closed, or if the process dies)
+        # beside the index: the system's temporary folder may be a RAM disk.
+        self.folder = folder
+        self.runs: list = []
 
     def add(self, item) -> None:
         """Whoosh's pool interface, for postings merged in from other segments."""
@@ -80,7 +83,7 @@ class TermPool:
             self._spill()
 
     def _spill(self) -> None:
-        run = tempfile.TemporaryFile()
+        run = tempfile.TemporaryFile(dir=self.folder)
         for fieldname, term, ids, values in self._in_memory():
             # document numbers as raw bytes: loading them back makes no int objects
             record = marshal.dumps((fieldname, term, ids.tobytes(), values))
@@ -140,7 +143,7 @@ class BulkSegmentWriter(SegmentWriter):
         for name, field in self.schema.items():
             if field.vector or field.separate_spelling() or (field.indexed and not isinstance(field, _TEXT_TYPES)):
                 raise TypeError(f"field {name!r}: BulkSegmentWriter indexes plain text fields only")
-        self.pool = TermPool()
+        self.pool = TermPool(folder=getattr(self.storage, "folder", None))
 
     def add_document(self, **fields):
         self._check_state()

@@ -225,16 +225,16 @@ class _Splitter:
                 continue  # a caption stands between: the body before is not this one's
             target = self.lex.vector(self.lex.bigrams(block.text + "\n" + after.text))
             counts = [self.lex.bigrams(t) for t in before.texts]
+            # tails of at most MAX_RECLAIM paragraphs: head is counts[:k], tail counts[k:]
+            first = max(1, len(before.paras) - MAX_RECLAIM)
             head: Counter = Counter()
             tail: Counter = Counter()
-            for count in counts:
-                tail.update(count)
+            for n, count in enumerate(counts):
+                (head if n < first - 1 else tail).update(count)
             gains: dict[int, float] = {}
-            for k in range(1, len(before.paras)):
+            for k in range(first, len(before.paras)):
                 head.update(counts[k - 1])
                 tail.subtract(counts[k - 1])
-                if k < len(before.paras) - MAX_RECLAIM:
-                    continue
                 if before.paras[k].kind != PARA or not before.texts[k] or before.paras[k].authors:
                     continue
                 tail_vector = self.lex.vector(tail)

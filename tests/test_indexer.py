@@ -118,6 +118,29 @@ def test_postings_spilled_to_disk_give_the_same_index(tmp_path, pages_copy, monk
             ]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_hears_of_every_page_then_of_the_writing(tmp_path, pages_copy, jobs):
+    for i in range(17):
+        (pages_copy / f"copy{i:02d}.txt").write_text(f"本报讯（记者 王一）第{i}页的文字。\n", encoding="utf-8")
+
+    class Sink:
+        def __init__(self):
+            self.calls = []
+
+        def set_total(self, total):
+            self.calls.append(("total", total))
+
+        def advance(self, prepared):
+            self.calls.append("page")
+
+        def writing(self):
+            self.calls.append("writing")
+
+    sink = Sink()
+    build_index(tmp_path / "ix", [pages_copy], jobs=jobs, progress=sink)
+    assert sink.calls == [("total", 20)] + ["page"] * 20 + ["writing"]
+
+
 def test_rebuild_starts_over(tmp_path, pages_copy):
     folder = tmp_path / "ix"
     build_index(folder, [pages_copy], jobs=1)

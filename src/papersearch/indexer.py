@@ -57,6 +57,9 @@ class ProgressSink(Protocol):
 
     def advance(self, prepared: PreparedPage) -> None: ...
 
+    def writing(self) -> None:
+        """Every page is read: the new segments are being written out."""
+
 
 def _counted(field):
     from .analysis import WordFrequency
@@ -393,12 +396,14 @@ def _write(
 
         results = serial_pages(SegmentBuilder(folder, encoding, user_dict), jobs_list)
     segments: list = []
-    for done in results:
+    for seen, done in enumerate(results, 1):
         if isinstance(done, list):
             segments = done
             continue
         if progress:
             progress.advance(done)
+            if seen == len(jobs_list):
+                progress.writing()
         if done.error:
             summary.skipped.append((done.path, done.error))
             continue

@@ -23,7 +23,7 @@ class IndexProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.progress = Progress(
-                TextColumn("indexing"),
+                TextColumn("{task.fields[phase]}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("pages  {task.fields[articles]} articles  {task.fields[rate]}"),
@@ -32,7 +32,7 @@ class IndexProgress:
                 transient=True,
             )
             self.progress.start()
-            self.task = self.progress.add_task("index", total=None, articles=0, rate="")
+            self.task = self.progress.add_task("index", total=None, articles=0, rate="", phase="indexing")
         return self
 
     def set_total(self, total: int) -> None:
@@ -45,6 +45,11 @@ class IndexProgress:
         if self.progress is not None:
             rate = self.bytes / 1e6 / max(time.perf_counter() - self.started, 1e-6)
             self.progress.update(self.task, advance=1, articles=self.articles, rate=f"{rate:.1f} MB/s")
+
+    def writing(self) -> None:
+        # the workers' last step (merging what they spilled) can take a while
+        if self.progress is not None:
+            self.progress.update(self.task, phase="writing the index")
 
     def __exit__(self, *exc):
         if self.progress is not None:

@@ -50,9 +50,6 @@ class Lexicon:
             grams = self._grams[text] = bigrams(text)
         return grams
 
-    def idf(self, gram: str) -> float:
-        return self._idf.get(gram, self._unseen)
-
     def containment(self, short: str, long: str) -> float:
         """Share (by rarity) of short's bigrams that occur in long."""
         wanted = self.bigrams(short)
@@ -64,11 +61,7 @@ class Lexicon:
         return sum(idf(g, unseen) for g in wanted if g in have) / total
 
     def cosine(self, a: str, b: str) -> float:
-        return self.cosine_counts(self.bigrams(a), self.bigrams(b))
-
-    def cosine_counts(self, a: Counter, b: Counter) -> float:
-        """Cosine of two bigram counts, such as sums of paragraphs' counts."""
-        return cosine_vectors(self.vector(a), self.vector(b))
+        return cosine_vectors(self.vector(self.bigrams(a)), self.vector(self.bigrams(b)))
 
     def vector(self, counts: Counter) -> Vector:
         """tf-idf weights of bigram counts, with their norm, for cosine_vectors."""

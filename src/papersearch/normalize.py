@@ -38,14 +38,9 @@ def _fold_char(ch: str) -> str:
     return out
 
 
-_known: set[str] = set()
-
-
 @lru_cache(maxsize=4)
 def fold(text: str) -> str:
     # cached: indexing folds each headline and body twice (words and n-grams)
-    missing = set(text).difference(_known)
-    for ch in missing:
-        _table[ord(ch)] = _fold_char(ch)
-    _known.update(missing)
+    for code in set(map(ord, text)).difference(_table):
+        _table[code] = _fold_char(chr(code))
     return text.translate(_table)

@@ -61,6 +61,14 @@ class TitleUnits:
         return [u for u in self.units if u.kind == BYLINE]
 
     @property
+    def byline(self) -> str:
+        return " ".join(u.byline for u in self.bylines)
+
+    @property
+    def authors(self) -> list[str]:
+        return [a for u in self.bylines for a in u.authors]
+
+    @property
     def text(self) -> str:
         return " ".join(self.titles)
 
@@ -370,10 +378,9 @@ class _Splitter:
                     found.append((min(item.lines + (item.title.lines if item.title else [])), _from_body(item)))
             elif isinstance(item, TitleUnits):
                 block = read_title_block(item.titles)
-                authors = [a for u in item.bylines for a in u.authors]
-                art = _article(kind="headline" if item.titles else "article", lines=item.lines, authors=authors)
+                art = _article(kind="headline" if item.titles else "article", lines=item.lines, authors=item.authors)
                 art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
-                art.byline = " ".join(u.byline for u in item.bylines)
+                art.byline = item.byline
                 found.append((min(item.lines), art))
             elif item.kind == CAPTION:
                 title = self.caption_titles.get(id(item))
@@ -383,8 +390,8 @@ class _Splitter:
                     block = read_title_block(title.titles)
                     art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
                     # a byline under a photo's title is the photo's credit: kept, never dropped
-                    art.byline = " ".join(u.byline for u in title.bylines)
-                    art.authors = list(dict.fromkeys([a for u in title.bylines for a in u.authors] + art.authors))
+                    art.byline = title.byline
+                    art.authors = list(dict.fromkeys(title.authors + art.authors))
                 found.append((min(lines), art))
         flush_ads()
         found.sort(key=lambda pair: pair[0])

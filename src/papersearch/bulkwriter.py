@@ -103,7 +103,8 @@ class TermPool:
             return
         # the rest goes to disk too: merging needs memory for the largest
         # posting lists and the term table, not for a pool's worth of postings
-        self._spill()
+        if self.fields:
+            self._spill()
         sources = [_read_run(run) for run in self.runs]
         merged = heapq.merge(*sources, key=itemgetter(0, 1))
         for (fieldname, term), parts in groupby(merged, key=itemgetter(0, 1)):

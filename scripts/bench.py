@@ -96,12 +96,18 @@ def build_corpus(folder: Path, pages: int, seed: int = 1) -> int:
     return total
 
 
-def run(argv: list[str], env: dict | None = None) -> tuple[float, str]:
-    """Wall seconds and stdout of one command."""
+def run(argv: list[str], env: dict | None = None, watch=None) -> tuple[float, str]:
+    """Wall seconds and stdout of one command; watch(proc), if given, runs
+    in a thread while the command does."""
     started = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    watcher = threading.Thread(target=watch, args=(proc,), daemon=True) if watch else None
+    if watcher:
+        watcher.start()
     out, err = proc.communicate()
     wall = time.perf_counter() - started
+    if watcher:
+        watcher.join()
     if proc.returncode not in (0, 1):
         sys.exit(f"failed: {' '.join(argv)}\n{err.decode()[-2000:]}")
     return wall, out.decode()
@@ -112,23 +118,15 @@ def rss_of(argv: list[str], env=None) -> tuple[float, float]:
     resident sets of the process and all its children (worker processes
     included; pages they share with the parent are counted in each, so this
     errs high), sampled every 20 ms."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    box = {"peak": 0.0}
+    peak = [0.0]
 
-    def sample():
+    def sample(proc):
         while proc.poll() is None:
-            box["peak"] = max(box["peak"], tree_rss_mb(proc.pid))
+            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
             time.sleep(0.02)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, err = proc.communicate()
-    wall = time.perf_counter() - started
-    sampler.join()
-    if proc.returncode not in (0, 1):
-        sys.exit(f"failed: {' '.join(argv)}\n{err.decode()[-2000:]}")
-    return wall, box["peak"]
+    wall, _ = run(argv, env, watch=sample)
+    return wall, peak[0]
 
 
 def tree_rss_mb(pid: int) -> float:

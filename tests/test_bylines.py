@@ -114,3 +114,51 @@ def test_a_reporter_credit_opening_the_body_without_an_agency():
     assert (o.byline, o.authors, o.rest) == ("记者张三报道", ["张三"], "近日，某县开展春耕")
     assert parse_opener("记者了解到，近日某县开展春耕") is None
     assert parse_opener("记者张三说，今年收成好") is None
+
+
+# Extraction moves the spaces of a byline about; a reader still reads it.
+def test_opener_with_spaces_inside_the_role_word():
+    for text in ("本报讯 通讯 员 张三 报道 近日，县里召开会议。", "本报讯 记 者 张三 报道 近日，县里召开会议。"):
+        o = parse_opener(text)
+        assert (o.authors, o.rest) == (["张三"], "近日，县里召开会议。")
+
+
+def test_opener_with_no_space_between_agency_and_role():
+    o = parse_opener("本报讯通讯员 王立新 报道 近日，县里召开会议。")
+    assert (o.authors, o.byline, o.rest) == (["王立新"], "本报讯通讯员 王立新 报道", "近日，县里召开会议。")
+
+
+def test_run_together_names_split_by_surname_and_length():
+    assert parse_opener("本报讯（记者 张三李四）近日，").authors == ["张三", "李四"]
+    assert parse_opener("本报讯 记者 王晓丽张明 报道 近日，").authors == ["王晓丽", "张明"]
+    # a printed space decides where a name ends when it can: 王刚 李明华, not 王刚李 明华
+    assert parse_opener("本报讯 记者 王刚 李明华 报道 近日，").authors == ["王刚", "李明华"]
+    assert parse_byline_line("□ 本报记者 韩云峰李四") == (["韩云峰", "李四"], "□ 本报记者 韩云峰李四")
+
+
+def test_reported_glued_to_the_body():
+    o = parse_opener("本报讯 通讯员 张三 报道近日，县里召开会议。")
+    assert (o.authors, o.rest) == (["张三"], "近日，县里召开会议。")
+
+
+def test_body_word_after_a_name_is_not_a_name():
+    o = parse_opener("本报讯 记者 张三 报道 严冬时节，")
+    assert (o.authors, o.rest) == (["张三"], "严冬时节，")
+
+
+def test_byline_lines_with_broken_spacing():
+    assert parse_byline_line("记 者 张三") == (["张三"], "记 者 张三")
+    assert parse_byline_line("本报 记者 王晓丽 通讯员 李四")[0] == ["王晓丽", "李四"]
+    # bare names need their printed spaces: a short title is no run of names
+    assert parse_byline_line("高温来袭") is None
+
+
+def test_closing_credits():
+    from papersearch.bylines import closing_credit
+
+    assert closing_credit("……发展。（作者为本报广东分社记者）") == ([], "（作者为本报广东分社记者）")
+    assert closing_credit("（作者单位：华南理工大学）") == ([], "（作者单位：华南理工大学）")
+    assert closing_credit("（本报记者 王晓丽 整理）") == (["王晓丽"], "（本报记者 王晓丽 整理）")
+    assert closing_credit("（据新华社电）") == ([], "（据新华社电）")
+    assert closing_credit("（李建龙）") == (["李建龙"], "（李建龙）")
+    assert closing_credit("增长了三成（扩大）") is None

@@ -64,6 +64,9 @@ ROLE = (
     r"(?:特约|见习|首席|驻\S{1,4})?(?:记者|通讯员|实习生|评论员|撰稿人|摄影记者|摄影|报道员|编辑)"
 )
 _ROLE_WORD = compile_both(ROLE)
+_KNOWN_ROLE = compile_both(
+    r"本报|本刊|本台|本网|新华社|中新社|特约|见习|首席|驻|记者|通讯员|实习生|评论员|撰稿人|摄影|报道员|编辑"
+)
 _NAME_TOKEN = re.compile(rf"^[{HAN}]{{2,4}}$")
 
 
@@ -77,16 +80,104 @@ def is_name(token: str) -> bool:
 
 
 def names_in(credit: str) -> list[str]:
-    """Names in a credit such as ``记者 张三 李四 通讯员 王五`` or ``李建龙``."""
-    credit = re.sub(r"(?:\s+|[/／])(?:报道|摄影|摄|文|图|整理|采写|发)$", "", credit.strip())
+    """Names in a credit such as ``记者 张三 李四 通讯员 王五``, ``李建龙``,
+    ``记 者 张三李四`` (spacing as extraction left it)."""
+    text, _where, breaks = compact(credit)
     out: list[str] = []
-    for chunk in re.split(r"[\s、，,／/·：:]+", credit):
-        chunk = _ROLE_WORD.sub(" ", chunk).strip()
-        for tok in chunk.split():
-            tok = re.sub(r"(?:报道|摄影|摄)$", "", tok)
-            if is_name(tok) and tok not in out:
-                out.append(tok)
+    pos = 0
+    while pos < len(text):
+        end, names, _role = scan_credit(text, pos, breaks)
+        out += [n for n in names if n not in out]
+        # what is not a credit word is skipped up to the next printed token
+        pos = max(end, pos + 1)
+        while pos < len(text) and pos not in breaks and text[pos - 1] not in _SEPARATORS:
+            pos += 1
     return out
+
+
+def compact(text: str) -> tuple[str, list[int], set[int]]:
+    """The text without white space, where each of its characters was printed
+    (plus the printed length at the end), and the positions a space stood before."""
+    chars: list[str] = []
+    where: list[int] = []
+    breaks: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            breaks.add(len(chars))
+            continue
+        chars.append(ch)
+        where.append(i)
+    where.append(len(text))
+    return "".join(chars), where, breaks
+
+
+_PAPER_AND = compile_both(rf"[{HAN}]{{2,8}}?(?:报|社|网|台)[·・]")
+_SEPARATORS = "、，,：:/／·"
+_HAN_CHAR = re.compile(rf"[{HAN}]")
+# words closing a credit after its names: 张三 报道, 李四 整理, 王五 摄
+_CREDIT_TAIL = compile_both("报道|整理|采写|执笔|摄影|摄|供稿")
+
+
+def _name_may_end(text: str, pos: int, limit: int, breaks: set[int]) -> bool:
+    if pos >= limit or pos in breaks or text[pos] in _SEPARATORS or not _HAN_CHAR.match(text[pos]):
+        return True
+    return bool(_ROLE_WORD.match(text, pos, limit) or _CREDIT_TAIL.match(text, pos, limit))
+
+
+def _segment_names(text: str, pos: int, limit: int, breaks: set[int], depth: int = 0) -> list[str] | None:
+    """Names run together from pos (张三李四, 王晓丽张明), split by the surname
+    table and name lengths; a printed space is where a name ends when it can."""
+    if depth > 6:
+        return None
+    sizes = sorted((3, 2, 4), key=lambda n: (pos + n not in breaks, n != 3))
+    for size in sizes:
+        name = text[pos : pos + size]
+        if pos + size > limit or not is_name(name):
+            continue
+        nxt = pos + size
+        if _name_may_end(text, nxt, limit, breaks):
+            return [name]
+        more = _segment_names(text, nxt, limit, breaks, depth + 1)
+        if more:
+            return [name, *more]
+    return None
+
+
+def scan_credit(text: str, pos: int, breaks: set[int], limit: int | None = None) -> tuple[int, list[str], bool]:
+    """Read a credit on white-space-free text from pos: role words, names,
+    separators and a closing 报道. Returns where the last token read ends,
+    the names and whether a role word was read."""
+    limit = len(text) if limit is None else limit
+    names: list[str] = []
+    last, role = pos, False
+    while pos < limit:
+        if text[pos] in _SEPARATORS:
+            pos += 1
+            continue
+        m = _ROLE_WORD.match(text, pos, limit)
+        if m and not _KNOWN_ROLE.match(text, pos, limit):
+            # 张三本报通讯员: a paper's name (…报) is no role when a name stands there
+            found = _segment_names(text, pos, limit, breaks)
+            if found and _ROLE_WORD.match(text, pos + sum(map(len, found)), limit):
+                m = None
+        if m:
+            pos = last = m.end()
+            role = True
+            continue
+        paper = _PAPER_AND.match(text, pos, limit)
+        if paper:
+            pos = paper.end()  # 中青报·中青网记者: two papers' names before one role
+            continue
+        tail = _CREDIT_TAIL.match(text, pos, limit)
+        if tail and (names or role):
+            last = tail.end()
+            break  # nothing of the credit follows its closing word
+        found = _segment_names(text, pos, limit, breaks)
+        if not found:
+            break
+        names += found
+        pos = last = pos + sum(map(len, found))
+    return last, names, role
 
 
 @dataclass
@@ -102,17 +193,14 @@ class Opener:
 _AGENCY = rf"(?:新华社|中新社|中国新闻社|人民日报|光明日报|经济日报|工人日报|法治日报|央视网?|人民网|新华网|中新网|本报|本刊|[{HAN}]{{2,8}}(?:日报|晚报|报|社|网|台))"
 _DATE = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)"
 # a name in a credit without brackets ends at white space, 、 or 报道
-_CREDIT_NAME = rf"[{HAN}]{{2,4}}?(?=[\s、：:，,]|报道|$)"
 _OPENER = compile_both(
     rf"^(?P<head>(?:据)?(?P<agency>{_AGENCY})(?P<place>[{HAN}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息))"
     rf"(?:\s*[（(](?P<credit>[^）)]{{0,40}})[）)]"
     rf"|\s*(?P<credit2>{ROLE}))?"
 )
-_BYLINE_LINE = compile_both(
-    rf"^[□■◎●◆▲★☆▼]?\s*(?:(?:文|图|文图|文\s*[/／]\s*图|撰文|摄影)\s*[/／：:|丨]?\s*)?"
-    rf"(?P<body>(?:(?:{ROLE})\s*[：:]?\s*(?:[{HAN}]{{2,4}}[\s、]*){{0,6}})+|(?:[{HAN}]{{2,4}}[\s、]*){{1,6}})$"
-)
-_HAS_PREFIX = compile_both(r"^[□■◎●◆▲★☆▼]?\s*(?:文|图|文图|文\s*[/／]\s*图|撰文|摄影)\s*[/／：:|丨]")
+_MARKS = "□■◎●◆▲★☆▼"
+# □ 文/图 张三: a mark and a 文/图 credit word before a byline's names
+_PREFIX = compile_both(rf"^[{_MARKS}]?\s*(?:(?P<credit>文\s*[/／]\s*图|文图|撰文|摄影|文|图)(?:\s*[/／：:|丨]|\s))?\s*")
 _PHOTO_CREDIT = compile_both(
     rf"(?:(?:新华社|中新社|[{HAN}]{{2,6}})发)?[（(](?:[^（）()]{{0,20}}?)(?P<names>[{HAN}\s、]{{2,20}}?)\s*摄[）)]\s*$"
     rf"|(?:{ROLE})?\s*(?P<names2>[{HAN}]{{2,4}}(?:[\s、][{HAN}]{{2,4}})*)\s*摄\s*$"
@@ -122,92 +210,76 @@ _NEWS = compile_both("讯$")
 _WIRE_AGENCY = compile_both("新华社|中新社|本报")
 _OWN_PAPER = compile_both("本报|本刊")
 _PAPER_SUFFIX = compile_both("[报网台社]$")
-_AFTER_NAME = compile_both("报道|通讯员|实习生|记者")
 _REPORTED = compile_both("报道")
 _COMMENTATOR = compile_both("评论员")
 _ROLE_AT_START = compile_both(rf"^(?:{ROLE})")
 _CLOSING_NAME = re.compile(r"[（(](?P<names>[^（）()]{2,40})[）)]\s*$")
+# who wrote it or where it came from, closing the piece: 作者为…记者, 作者单位：…, 据新华社电
+_SOURCE_CREDIT = compile_both(r"^(?:作者(?:为|系|是|单位|简介)|据.{2,12}(?:电|报道|消息)$|来源[：:]|本文(?:来源|转载|摘编|摘自))")
 _WHO_VERB = r"(?:讲话|主持|出席|参加|陪同|致辞|宣讲|作报告|主持会议|出席会议|出席并讲话|调研|强调)"
 _WHO_LINE = compile_both(rf"[{HAN}]{{2,4}}{_WHO_VERB}")
 _WHO_TAIL = compile_both(rf"(?P<name>[{HAN}]{{2,3}}){_WHO_VERB}$")
 
 
 def parse_opener(text: str) -> Opener | None:
-    """The opener at the start of a paragraph, or None."""
-    m = _OPENER.match(text)
+    """The opener at the start of a paragraph, or None. It is matched on the
+    text without white space (extraction moves spaces inside and around
+    bylines: 本报讯通讯 员 张三 报道), and cut from the text as printed."""
+    flat, where, breaks = compact(text)
+    m = _OPENER.match(flat)
     if not m:
-        return _reporter_lead(text)
+        return _reporter_lead(text, flat, where, breaks)
     kind, agency = m.group("kind"), m.group("agency")
     if _WIRE.match(kind) and not (m.group("date") or _WIRE_AGENCY.match(agency)):
         return None
     if _NEWS.match(kind) and not _OWN_PAPER.match(agency) and not _PAPER_SUFFIX.search(agency):
         return None
-    credit = m.group("credit") or m.group("credit2") or ""
-    end = m.end()
-    if m.group("credit") is not None and not (_ROLE_WORD.search(credit) or all(is_name(t) for t in credit.split())):
-        # （…） after the opener that is not a credit belongs to the body
-        end = m.end("head")
-        credit = ""
+    end = m.end("head")
+    names: list[str] = []
+    if m.group("credit") is not None:
+        inner_end, names, role = scan_credit(flat, m.start("credit"), breaks, m.end("credit"))
+        if inner_end == m.end("credit") and (role or names):
+            end = m.end()
+        else:
+            names = []  # （…） after the opener that is not a credit belongs to the body
     elif m.group("credit2"):
         # the body may open with a short word that looks like a name slot: 近日，
-        end = m.start("credit2") + _credit_extent(text[m.start("credit2") :])
-        credit = text[m.start("credit2") : end]
-    byline = text[:end].strip()
-    dateline = m.group("head") if _WIRE.match(kind) else ""
-    return Opener(byline=byline, dateline=dateline, authors=names_in(credit), rest=text[end:].lstrip(" ，,：:"))
+        end, names, _role = scan_credit(flat, m.start("credit2"), breaks)
+    cut = where[end]
+    dateline = "".join(text[: where[m.end("head")]].split()) if _WIRE.match(kind) else ""
+    return Opener(byline=text[:cut].strip(), dateline=dateline, authors=_unique(names), rest=text[cut:].lstrip(" ，,：:"))
 
 
-def _reporter_lead(text: str) -> Opener | None:
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _reporter_lead(text: str, flat: str, where: list[int], breaks: set[int]) -> Opener | None:
     """记者 张三 报道：… — a credit that opens the body without an agency;
     报道 must close it (记者了解到… is body text)."""
-    if not _ROLE_AT_START.match(text):
+    if not _ROLE_AT_START.match(flat):
         return None
-    end = _credit_extent(text)
-    credit = text[:end]
-    if not end or not _REPORTED.search(credit) or not names_in(credit):
+    end, names, _role = scan_credit(flat, 0, breaks)
+    if not names or not _REPORTED.match(flat, end - 2, end):
         return None
-    return Opener(byline=credit.strip(), authors=names_in(credit), rest=text[end:].lstrip(" ，,：:"))
-
-
-def _name_ends(text: str, pos: int) -> bool:
-    return pos >= len(text) or text[pos] in " \t、：:，," or bool(_AFTER_NAME.match(text, pos))
-
-
-def _credit_extent(credit: str) -> int:
-    """Length of a bracketless credit up to its last role word, name or 报道."""
-    pos = last = 0
-    while pos < len(credit):
-        if credit[pos] in " \t、":
-            pos += 1
-            continue
-        role = _ROLE_WORD.match(credit, pos)
-        if role:
-            pos = last = role.end()
-        elif _REPORTED.match(credit, pos):
-            pos = last = pos + 2
-        else:
-            size = next((n for n in (3, 2, 4) if is_name(credit[pos : pos + n]) and _name_ends(credit, pos + n)), 0)
-            if not size:
-                break
-            pos = last = pos + size
-    return last
+    cut = where[end]
+    return Opener(byline=text[:cut].strip(), authors=_unique(names), rest=text[cut:].lstrip(" ，,：:"))
 
 
 def parse_byline_line(line: str) -> tuple[list[str], str] | None:
     """A line that is only a byline: ``□ 本报记者 韩云峰``, ``本报评论员``,
-    ``文/图 张三``, ``本报记者 张三 本报通讯员 李四``, or bare names
-    ``王荣 王晓丽``. Returns (authors, byline)."""
+    ``文/图 张三``, ``本报记者 张三 本报通讯员 李四``, ``记 者 张三李四``, or
+    bare names ``王荣 王晓丽``. Returns (authors, byline)."""
     text = line.strip()
-    m = _BYLINE_LINE.match(text)
-    if m:
-        body = m.group("body")
-        has_role = bool(_ROLE_WORD.search(body)) or bool(_HAS_PREFIX.match(text))
-        names = names_in(body)
-        body = re.sub(r"\s*报道$", "", body)
-        tokens = [t for t in re.split(r"[\s、]+", _ROLE_WORD.sub(" ", body)) if t.strip("：:")]
-        if has_role and len(names) == len(tokens) and (names or _COMMENTATOR.search(body)):
-            return names, text
-    tokens = [t for t in re.split(r"[\s、]+", text.lstrip("□■◎●◆▲★☆▼ ")) if t]
+    prefix = _PREFIX.match(text)
+    flat, _where, breaks = compact(text[prefix.end() :])
+    if flat:
+        end, names, role = scan_credit(flat, 0, breaks)
+        has_role = role or bool(prefix.group("credit"))
+        if end == len(flat) and has_role and (names or _COMMENTATOR.search(flat)):
+            return _unique(names), text
+    # bare names need the spaces they were printed with: 高温来袭 is no 高温 + 来袭
+    tokens = [t for t in re.split(r"[\s、]+", text.lstrip(_MARKS + " ")) if t]
     if 1 <= len(tokens) <= 4 and all(is_name(t) for t in tokens):
         return tokens, text
     return None
@@ -226,14 +298,25 @@ def photo_credit(text: str) -> list[str] | None:
 
 def closing_names(text: str) -> list[str]:
     """Names in a closing credit such as ``（李建龙）`` at the end of an article."""
+    credit = closing_credit(text)
+    return credit[0] if credit else []
+
+
+def closing_credit(text: str) -> tuple[list[str], str] | None:
+    """The credit in brackets that closes an article, with its names:
+    ``（李建龙）``, ``（记者 张三 通讯员 李四）``, ``（本报记者 王五 整理）``,
+    ``（作者为本报广东分社记者）``, ``（作者单位：北京大学）``, ``（据新华社电）``;
+    not ``（扩大）`` or ``（完）``."""
     m = _CLOSING_NAME.search(text)
     if not m:
-        return []
-    credit = m.group("names").strip()
-    tokens = [t for t in re.split(r"[\s、，,]+", _ROLE_WORD.sub(" ", credit)) if t]
-    names = names_in(credit)
-    # （李建龙）, （记者 张三 通讯员 李四）; not （扩大） or （完）
-    return names if tokens and len(names) == len(tokens) else []
+        return None
+    flat, _where, breaks = compact(m.group("names"))
+    if _SOURCE_CREDIT.match(flat):
+        return [], m.group(0).strip()
+    end, names, _role = scan_credit(flat, 0, breaks)
+    if end == len(flat) and names:
+        return _unique(names), m.group(0).strip()
+    return None
 
 
 def is_who_line(line: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bylines import closing_names, is_name, parse_byline_line, parse_opener, photo_credit
+from .bylines import closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
 from .hanzi import compile_both
 from .textfix import ends_sentence, has_sentence_punct, join_wrapped, unspace
 
@@ -54,6 +54,7 @@ class Unit:
     text: str
     authors: list[str] = field(default_factory=list)
     byline: str = ""
+    credit: str = ""  # a credit in brackets closing the article: （李建龙）, （作者单位：…）
 
     @property
     def first(self) -> int:
@@ -154,8 +155,8 @@ def _furniture_line(text: str) -> bool:
 
 
 def _closing_only(text: str) -> bool:
-    """A closing credit standing alone: （李建龙）."""
-    return bool(closing_names(text)) and len(text) <= 16 and text.startswith(("（", "("))
+    """A closing credit standing alone: （李建龙）, （作者为本报广东分社记者）."""
+    return text.startswith(("（", "(")) and closing_credit(text) is not None and closing_credit(text)[1] == text.strip()
 
 
 def dedupe(groups: list[list[Line]]) -> list[tuple[list[Line], str]]:
@@ -185,7 +186,7 @@ def classify(group: list[Line], text: str) -> Unit:
     if _FURNITURE.match(text):
         return Unit(FURNITURE, group, text)
     if _closing_only(text):
-        return Unit(PARA, group, text, authors=closing_names(text))
+        return _closed(Unit(PARA, group, text))
     if parse_opener(text):
         return Unit(PARA, group, text)
     if is_title_like(text) and _SCENE.search(text):
@@ -199,7 +200,14 @@ def classify(group: list[Line], text: str) -> Unit:
         return Unit(TITLE, group, text)
     if _CAPTION_CUE.search(text) or (photo_credit(text) is not None and not parse_opener(text)):
         return Unit(CAPTION, group, text, authors=photo_credit(text) or [])
-    return Unit(PARA, group, text, authors=closing_names(text))
+    return _closed(Unit(PARA, group, text))
+
+
+def _closed(unit: Unit) -> Unit:
+    credit = closing_credit(unit.text)
+    if credit:
+        unit.authors, unit.credit = credit
+    return unit
 
 
 def _bare_names(text: str) -> bool:

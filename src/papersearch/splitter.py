@@ -14,7 +14,6 @@ extraction prints some headlines after their body.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +43,6 @@ FORWARD_MIN = 0.08
 BACKWARD_MIN = 0.3
 
 
-_CLOSING = re.compile(r"[（(][^（）()]{2,40}[）)]\s*$")
 _ENUMERATED = compile_both(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．]\D|[①-⑳])")
 
 
@@ -93,7 +91,7 @@ class Body:
 
     @property
     def hard_end(self) -> bool:
-        return bool(self.continues_to or self.closing)
+        return bool(self.continues_to or self.closing or self.closing_text)
 
     @property
     def text(self) -> str:
@@ -107,10 +105,9 @@ class Body:
         text, to, came = take_continuations(text)
         self.continues_to = self.continues_to or to
         self.continued_from = self.continued_from or came
-        if unit.kind == PARA and unit.authors:
-            self.closing = unit.authors
-            self.closing_text = _CLOSING.search(text).group(0).strip() if _CLOSING.search(text) else ""
-            if self.closing_text and text.strip() == self.closing_text:
+        if unit.kind == PARA and unit.credit:
+            self.closing, self.closing_text = unit.authors, unit.credit
+            if text.strip() == unit.credit:
                 text = ""  # a credit line standing alone: it goes to the byline
         self.paras.append(unit)
         self.texts.append(text)
@@ -162,7 +159,7 @@ class _Splitter:
             return False
         if isinstance(before, TitleUnits):
             return bool(before.bylines and before.titles)
-        if not (isinstance(before, Unit) and before.kind == PARA) or before.authors:
+        if not (isinstance(before, Unit) and before.kind == PARA) or before.credit:
             return False
         if take_continuations(before.text)[1]:
             return False
@@ -179,7 +176,7 @@ class _Splitter:
             item = items[j]
             if isinstance(item, TitleUnits):
                 return bool(item.bylines and item.titles)
-            if isinstance(item, Unit) and (item.kind != PARA or parse_opener(item.text) or item.authors):
+            if isinstance(item, Unit) and (item.kind != PARA or parse_opener(item.text) or item.credit):
                 return False
         return False
 
@@ -243,7 +240,7 @@ class _Splitter:
             for k in range(first, len(before.paras)):
                 head.update(counts[k - 1])
                 tail.subtract(counts[k - 1])
-                if before.paras[k].kind != PARA or not before.texts[k] or before.paras[k].authors:
+                if before.paras[k].kind != PARA or not before.texts[k] or before.paras[k].credit:
                     continue
                 tail_vector = self.lex.vector(tail)
                 gains[k] = cosine_vectors(tail_vector, target) - cosine_vectors(tail_vector, self.lex.vector(head))
@@ -256,8 +253,9 @@ class _Splitter:
             if best is not None:
                 k = best[1]
                 after.paras[:0], after.texts[:0] = before.paras[k:], before.texts[k:]
-                after.closing = after.closing or before.closing
-                before.paras, before.texts, before.closing = before.paras[:k], before.texts[:k], []
+                if not after.hard_end:
+                    after.closing, after.closing_text = before.closing, before.closing_text
+                before.paras, before.texts, before.closing, before.closing_text = before.paras[:k], before.texts[:k], [], ""
         return seq
 
     def _attach(self, seq: list) -> list:
@@ -317,7 +315,8 @@ class _Splitter:
             if partner is not None and partner.title is None:
                 body.paras += partner.paras
                 body.texts += partner.texts
-                body.closing, body.continues_to = partner.closing, partner.continues_to
+                body.closing, body.closing_text = partner.closing, partner.closing_text
+                body.continues_to = partner.continues_to
                 partner.paras, partner.texts = [], []
         return [item for k, item in enumerate(seq) if not (isinstance(item, TitleUnits) and k in taken)]
 
@@ -422,9 +421,9 @@ def _from_body(body: Body) -> Article:
     if body.opener:
         authors += body.opener.authors
         bylines.append(body.opener.byline)
-    if body.closing:
+    if body.closing_text:
         authors += body.closing
-        bylines.append(body.closing_text or "（" + " ".join(body.closing) + "）")
+        bylines.append(body.closing_text)
     if body.title:
         kind = "article"
     elif body.opener or body.byline_units:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from .bylines import closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
 from .hanzi import compile_both
-from .textfix import ends_sentence, has_sentence_punct, join_wrapped, unspace
+from .textfix import ends_sentence, has_sentence_punct, is_mark, join_wrapped, split_marks, unspace
 
-PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE = "para", "title", "byline", "caption", "ad", "furniture"
+PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE, MARK = "para", "title", "byline", "caption", "ad", "furniture", "mark"
 
 # A line ending with these stops in mid-sentence: the next line goes on with it.
 MID_SENTENCE_END = "、，：“（《—"
@@ -78,7 +78,8 @@ def read_lines(text: str) -> list[Line]:
             gap += 1
             continue
         indented = bool(re.match(r"^[ \t\u3000\u00a0]", raw))
-        lines.append(Line(number, clean, gap, indented))
+        for k, part in enumerate(split_marks(clean)):
+            lines.append(Line(number, part, gap if k == 0 else 0, indented and k == 0))
         gap = 0
     # Indentation marks paragraph starts only where most lines are not indented.
     if lines and sum(ln.indented for ln in lines) > 0.6 * len(lines):
@@ -119,7 +120,7 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool)
     last = group[-1]
     if line.gap >= 2 or line.indented or _starts_item(line.text):
         return False
-    if _furniture_line(line.text) or _furniture_line(last.text):
+    if _furniture_line(line.text) or _furniture_line(last.text) or is_mark(line.text) or is_mark(last.text):
         return False
     if ends_sentence(last.text):
         return False
@@ -185,6 +186,8 @@ def dedupe(groups: list[list[Line]]) -> list[tuple[list[Line], str]]:
 def classify(group: list[Line], text: str) -> Unit:
     if _FURNITURE.match(text):
         return Unit(FURNITURE, group, text)
+    if is_mark(text):
+        return Unit(MARK, group, text)
     if _closing_only(text):
         return _closed(Unit(PARA, group, text))
     if parse_opener(text):

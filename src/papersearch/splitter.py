@@ -21,7 +21,7 @@ from pathlib import Path
 from .bylines import Opener, parse_opener
 from .cohesion import Lexicon, cosine_vectors
 from .hanzi import compile_both
-from .layout import AD, BYLINE, CAPTION, FURNITURE, PARA, TITLE, Unit, page_units
+from .layout import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit, page_units
 from .model import Article, Page
 from .textfix import take_continuations
 from .titles import read_title_block
@@ -183,8 +183,16 @@ class _Splitter:
     # --- stage 2: bodies
     def _bodies(self, items: list) -> list[Body | TitleUnits | Unit]:
         out: list[Body | TitleUnits | Unit] = []
+        came_from = ""  # an （上接…） mark opens the next body
         for i, item in enumerate(items):
             cur = out[-1] if out and isinstance(out[-1], Body) else None
+            if isinstance(item, Unit) and item.kind == MARK:
+                _text, to, came = take_continuations(item.text)
+                last = next((b for b in reversed(out) if isinstance(b, Body)), None)
+                if to and last is not None and not last.continues_to:
+                    last.continues_to = to  # （下转…） closes the body printed above it
+                came_from = came or came_from
+                continue
             if isinstance(item, TitleUnits):
                 if not item.titles and i + 1 < len(items) and isinstance(items[i + 1], Unit) and items[i + 1].kind == PARA:
                     body = Body(byline_units=item.bylines)
@@ -204,9 +212,11 @@ class _Splitter:
                 continue
             opener = parse_opener(item.text)
             fresh_byline = cur is not None and not cur.paras and cur.byline_units
-            if cur is None or (opener and not fresh_byline) or cur.hard_end:
-                cur = Body()
-                out.append(cur)
+            if cur is None or (opener and not fresh_byline) or cur.hard_end or came_from:
+                if not fresh_byline or cur is None:
+                    cur = Body()
+                    out.append(cur)
+                cur.continued_from, came_from = cur.continued_from or came_from, ""
             if opener:
                 cur.opener = opener
                 cur.add(item, opener.rest)
@@ -288,7 +298,8 @@ class _Splitter:
                 before.merge_with = after
                 continue
             adjacent = after is not None and i + 1 < len(seq) and seq[i + 1] is after
-            opens_below = adjacent and bool(after.opener or after.byline_units or block.bylines)
+            # a jump-head stands right over the part continued from another page
+            opens_below = adjacent and bool(after.opener or after.byline_units or block.bylines or after.continued_from)
             if after and (s_after >= FORWARD_MIN or opens_below):
                 # a title right over an opener heads that article even when
                 # their words differ; any title sharing more with a body wins first

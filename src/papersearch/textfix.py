@@ -88,10 +88,34 @@ def join_wrapped(left: str, right: str) -> str:
 
 
 # （下转第三版） (下转第2版) （上接第一版） 转第3版 （紧接第一版） （续第二版）
-CONTINUATION = compile_both(
-    r"[（(]?\s*(?P<dir>下转|转|上接|接|紧接|续|转接|见)\s*(?P<page>第?\s*[一二三四五六七八九十百\d]+\s*[版页]|[A-Z]\d{1,2}\s*版)\s*[)）]?"
-)
+_MARK_DIR = r"下转|转|上接|接|紧接|续|转接|见"
+_MARK_PAGE = r"第?\s*[一二三四五六七八九十百\d]+\s*[版页]|[A-Z]\d{1,2}\s*版"
+CONTINUATION = compile_both(rf"[（(]?\s*(?P<dir>{_MARK_DIR})\s*(?P<page>{_MARK_PAGE})\s*[)）]?")
 _FORWARD = compile_both("下转|转|转接|见")
+_BRACKETED_MARK = compile_both(rf"[（(]\s*(?:{_MARK_DIR})\s*(?:{_MARK_PAGE})\s*[)）]")
+
+
+def split_marks(line: str) -> list[str]:
+    """A continuation mark in brackets printed on one line with a headline is
+    a line of its own: ``（下转第十版）下一篇的标题``, ``标题（上接第三版）``.
+
+    >>> split_marks("一个人的坚守 （上接第三版）")
+    ['一个人的坚守', '（上接第三版）']
+    >>> split_marks("（下转第十版）社区食堂办到家门口")
+    ['（下转第十版）', '社区食堂办到家门口']
+    """
+    m = _BRACKETED_MARK.match(line)
+    if m and m.end() < len(line):
+        return [m.group(0), *split_marks(line[m.end() :].strip())]
+    m = _BRACKETED_MARK.search(line)
+    if m and m.start() > 0 and m.end() == len(line) and not ends_sentence(line[: m.start()]):
+        return [line[: m.start()].strip(), m.group(0)]
+    return [line]
+
+
+def is_mark(text: str) -> bool:
+    """A line that is only a continuation mark: （上接第一版）."""
+    return bool(_BRACKETED_MARK.fullmatch(text.strip()))
 
 
 def take_continuations(text: str) -> tuple[str, str, str]:

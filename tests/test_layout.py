@@ -83,3 +83,31 @@ def test_an_earlier_partial_copy_gives_way_to_a_later_whole_one():
 def test_a_number_wrapped_onto_its_own_line_stays_in_the_sentence():
     page = "乡村和美丽风景，是\n\n100\n\n多位摄影爱好者的作品。\n\n\n\n3\n"
     assert kinds(page) == [(PARA, "乡村和美丽风景，是100多位摄影爱好者的作品。"), ("furniture", "3")]
+
+
+def test_a_line_ending_inside_a_list_word_is_a_wrap_not_a_headline():
+    from papersearch.splitter import split_text
+
+    page = "本报讯（记者 刘建华）气象台预计，本周我省将实现大风、大\n雾、强对流\n天气过程，请注意防范。"
+    arts = split_text(page)
+    assert [(a.kind, a.headline) for a in arts] == [("article", "")]
+    assert "将实现大风、大雾、强对流天气过程" in arts[0].text
+
+
+def test_lines_opening_with_closing_punctuation_or_inside_quotes_are_wraps():
+    from papersearch.splitter import split_text
+
+    page = "市里召开防汛会议\n\n本报讯 近日，市里召开会议，部署“防汛\n抗旱”工作，要求各地做好准备\n、加强值守。"
+    arts = split_text(page)
+    assert [(a.kind, a.headline) for a in arts] == [("article", "市里召开防汛会议")]
+    assert "部署“防汛抗旱”工作，要求各地做好准备、加强值守。" in arts[0].text
+
+
+def test_a_byline_split_over_two_lines_is_one_byline():
+    from papersearch.splitter import split_text
+
+    page = "县里召开秋收会议\n\n本报讯 记者 张立新\n通讯员 李四 报道\n近日，县里召开秋收工作会议。"
+    arts = split_text(page)
+    assert [(a.headline, a.authors, a.text) for a in arts] == [
+        ("县里召开秋收会议", ["张立新", "李四"], "近日，县里召开秋收工作会议。")
+    ]

@@ -18,6 +18,8 @@ PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE, MARK = "para", "title", "byline", "
 
 # A line ending with these stops in mid-sentence: the next line goes on with it.
 MID_SENTENCE_END = "、，：“（《—"
+# Chinese typesetting never opens a line with these (避头点): such a line goes on the one above.
+NO_LINE_START = "、，。；：？！）》」』”’…"
 # Titles are short; a longer line without sentence punctuation is body text.
 MAX_TITLE = 48
 # A passage seen before on the page is an extraction repeat when at least this long.
@@ -118,12 +120,22 @@ def _starts_item(text: str) -> bool:
 
 def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool) -> bool:
     last = group[-1]
-    if line.gap >= 2 or line.indented or _starts_item(line.text):
+    if line.gap >= 2 or line.indented:
         return False
     if _furniture_line(line.text) or _furniture_line(last.text) or is_mark(line.text) or is_mark(last.text):
         return False
+    if _open_byline(group):
+        return True  # a byline set over two lines: 本报讯 记者 张三 / 通讯员 李四 报道
+    if _starts_item(line.text):
+        return False
+    if line.text[0] in NO_LINE_START or _unclosed(last.text):
+        return True  # no printed line opens with 、，。 or closes inside brackets or quotes
     if ends_sentence(last.text):
         return False
+    if last.text[-1] in MID_SENTENCE_END:
+        return True
+    if "、" in last.text and _word_across(last.text, line.text):
+        return True  # …将实现大风、大 / 雾、强对流…: a list broken inside a word
     first_text = group[0].text
     if all(is_title_like(ln.text) for ln in group) and not parse_opener(first_text) and not group[0].indented:
         if parse_byline_line(first_text) or _AD_CUE.search(first_text) or _closing_only(first_text):
@@ -147,6 +159,25 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool)
         if len(line.text) < 0.6 * len(last.text) and len(last.text) > 24:
             return False  # a short title line after a wide body line
     return True
+
+
+def _open_byline(group: list[Line]) -> bool:
+    """The group so far is an opener that has not reached its body yet."""
+    text = "".join(ln.text for ln in group)
+    opener = parse_opener(text)
+    return opener is not None and not opener.rest and not ends_sentence(text)
+
+
+def _unclosed(text: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in ("（）", "“”", "《》", "【】", "()"))
+
+
+def _word_across(left: str, right: str) -> bool:
+    """The last characters of a line and the first of the next make one word."""
+    from .segmenter import tokens
+
+    head = left[-3:]
+    return any(start < len(head) < end for _w, start, end in tokens(head + right[:3]))
 
 
 def _furniture_line(text: str) -> bool:

@@ -8,6 +8,7 @@ dropped, and each unit is classified by its typographic shape.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .bylines import closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
@@ -20,6 +21,9 @@ PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE, MARK = "para", "title", "byline", "
 MID_SENTENCE_END = "、，：“（《—"
 # Chinese typesetting never opens a line with these (避头点): such a line goes on the one above.
 NO_LINE_START = "、，。；：？！）》」』”’…"
+# A page is set in a column when this share of its lines have one width (at least MIN_COLUMN).
+COLUMN_SHARE = 0.4
+MIN_COLUMN = 6
 # Titles are short; a longer line without sentence punctuation is body text.
 MAX_TITLE = 48
 # A passage seen before on the page is an extraction repeat when at least this long.
@@ -29,6 +33,7 @@ MIN_PARTIAL_COPY = 30
 _AD_CUE = compile_both(
     r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
 )
+_HOTLINE = re.compile(r"(?<!\d)\d{5,}$")
 # Page furniture: editors' credits, the date and page number lines.
 _FURNITURE = compile_both(
     r"^(?:(?:责任编辑|本版编辑|值班编辑|编辑|版式设计|版式|美编|美术编辑|校对|组版|审读|监制|制图|排版|图片编辑|本版责编|责编)"
@@ -83,6 +88,13 @@ def read_lines(text: str) -> list[Line]:
         for k, part in enumerate(split_marks(clean)):
             lines.append(Line(number, part, gap if k == 0 else 0, indented and k == 0))
         gap = 0
+    # Only the spacing relative to the page's usual gap means anything: a page
+    # whose blank lines all come doubled reads like one with single blank lines.
+    gaps = [ln.gap for ln in lines if ln.gap]
+    usual = min(gaps, default=1)
+    if usual > 1:
+        for ln in lines:
+            ln.gap = -(-ln.gap // usual)
     # Indentation marks paragraph starts only where most lines are not indented.
     if lines and sum(ln.indented for ln in lines) > 0.6 * len(lines):
         for ln in lines:
@@ -104,10 +116,11 @@ def _blank_lines_informative(lines: list[Line]) -> bool:
 def group_lines(lines: list[Line]) -> list[list[Line]]:
     """Join lines broken by a column or paragraph wrap into paragraphs."""
     gaps_mean = _blank_lines_informative(lines)
+    column = column_of(lines)
     groups: list[list[Line]] = []
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if groups and _continues(groups[-1], line, nxt, gaps_mean):
+        if groups and _continues(groups[-1], line, nxt, gaps_mean, column):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -118,20 +131,51 @@ def _starts_item(text: str) -> bool:
     return parse_opener(text) is not None or parse_byline_line(text) is not None
 
 
-def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool) -> bool:
+@dataclass
+class Column:
+    width: int = 0  # 0: the page is not set in one column width
+    wrap_gap: int = 0  # blank lines between two lines of one paragraph
+
+
+def column_of(lines: list[Line]) -> Column:
+    """The page's text column, when most body lines share one width (a column
+    set in lines of 8 to 40 characters), and the blank lines extraction left
+    between its wrapped lines (none, or one on pages spaced line by line)."""
+    body = [len(ln.text) for ln in lines if has_sentence_punct(ln.text)]  # titles have their own widths
+    widths = Counter(n for n in body if n >= MIN_COLUMN)
+    if not widths:
+        return Column()
+    width, count = widths.most_common(1)[0]
+    if count < COLUMN_SHARE * len(body) or count < 3:
+        return Column()
+    gaps = Counter(
+        nxt.gap for ln, nxt in zip(lines, lines[1:], strict=False) if len(ln.text) == width and not ends_sentence(ln.text)
+    )
+    return Column(width, gaps.most_common(1)[0][0] if gaps else 0)
+
+
+def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool, column: Column | None = None) -> bool:
+
     last = group[-1]
-    if line.gap >= 2 or line.indented:
+    column = column or Column()
+    if line.gap >= 2 or _furniture_line(line.text) or _furniture_line(last.text):
         return False
-    if _furniture_line(line.text) or _furniture_line(last.text) or is_mark(line.text) or is_mark(last.text):
+    if is_mark(line.text) or is_mark(last.text):
         return False
     if _open_byline(group):
         return True  # a byline set over two lines: 本报讯 记者 张三 / 通讯员 李四 报道
+    if line.indented:
+        return False
     if _starts_item(line.text):
         return False
+    if _photo_credit_only(line.text):
+        return True  # （新华社记者 张三 摄） closes the caption above it
     if line.text[0] in NO_LINE_START or _unclosed(last.text):
         return True  # no printed line opens with 、，。 or closes inside brackets or quotes
     if ends_sentence(last.text):
         return False
+    if column.width and column.width <= len(last.text) <= column.width + 1 and line.gap <= column.wrap_gap:
+        return True  # a full line of the page's column goes on in the next
     if last.text[-1] in MID_SENTENCE_END:
         return True
     if "、" in last.text and _word_across(last.text, line.text):
@@ -144,11 +188,15 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool)
             if line.text.startswith(("—", "-")):
                 return False  # a ——subtitle is its own line
             # a title set over two lines has no blank line between them
-            return gaps_mean and line.gap == 0 and len(line.text) <= len(last.text) + 4
+            if gaps_mean and line.gap == 0 and len(line.text) <= len(last.text) + 4:
+                return True
+            # …创建省 / 级文明城市…: a title broken inside a word goes on
+            return line.gap == 0 and _word_across(last.text, line.text)
         # a paragraph opens with a line short of sentence punctuation only in
         # a narrow column, where the next line is as wide as it
         return (
             len(group) == 1
+            and (not gaps_mean or line.gap <= column.wrap_gap or not column.width)
             and not first_text.startswith(("—", "-"))
             and len(first_text) >= 10
             and len(first_text) - 2 <= len(line.text) <= len(first_text) + 4
@@ -166,6 +214,10 @@ def _open_byline(group: list[Line]) -> bool:
     text = "".join(ln.text for ln in group)
     opener = parse_opener(text)
     return opener is not None and not opener.rest and not ends_sentence(text)
+
+
+def _photo_credit_only(text: str) -> bool:
+    return text.startswith(("（", "(")) and text.endswith(("摄）", "摄)", "攝）", "攝)")) and photo_credit(text) is not None
 
 
 def _unclosed(text: str) -> bool:
@@ -281,8 +333,11 @@ def page_units(page_text: str) -> list[Unit]:
         if unit.kind == PARA and _comma_headline(unit.text) and over_item:
             if i == 0 or units[i - 1].kind != PARA or ends_sentence(units[i - 1].text):
                 unit.kind = TITLE
-    # An ad runs on over the short lines that follow its first cue line.
+    # An ad runs on over the short lines that follow its first cue line, and
+    # starts at a hotline's number set right over it.
     for i in range(1, len(units)):
         if units[i].kind == TITLE and units[i - 1].kind == AD and units[i].gap < 2:
             units[i].kind = AD
+        if units[i].kind == AD and units[i].gap == 0 and units[i - 1].kind == TITLE and _HOTLINE.search(units[i - 1].text):
+            units[i - 1].kind = AD
     return units

@@ -107,8 +107,8 @@ class Body:
         self.continued_from = self.continued_from or came
         if unit.kind == PARA and unit.credit:
             self.closing, self.closing_text = unit.authors, unit.credit
-            if text.strip() == unit.credit:
-                text = ""  # a credit line standing alone: it goes to the byline
+            if text.rstrip().endswith(unit.credit):
+                text = text.rstrip()[: -len(unit.credit)].rstrip()  # the credit goes to the byline
         self.paras.append(unit)
         self.texts.append(text)
 

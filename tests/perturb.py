@@ -8,7 +8,7 @@ import re
 
 from papersearch.bylines import _ROLE_WORD, compact, parse_byline_line, parse_opener
 from papersearch.layout import CAPTION, PARA, page_units
-from papersearch.textfix import has_sentence_punct, unspace
+from papersearch.textfix import _BRACKETED_MARK, has_sentence_punct, unspace
 
 # a byline's end a reader finds without the space: a bracket, 报道, punctuation
 _CLOSED = re.compile(r"(?:[）)]|报道|[，,：:])$")
@@ -61,6 +61,9 @@ def move_byline_spaces(text: str, rnd: random.Random, split_lines: bool = False)
     return "\n".join(out)
 
 
+_CREDIT_AT_END = re.compile(r"[（(][^（）()]{1,20}摄[）)]\s*$|(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄\s*$")
+
+
 def rewrap(text: str, width: int) -> str:
     """The page's paragraphs re-set in a column of width characters: each
     paragraph as the splitter joined it, cut every width characters (a line
@@ -71,10 +74,19 @@ def rewrap(text: str, width: int) -> str:
         if unit.gap and out:
             out.append("")
         if unit.kind in (PARA, CAPTION) and has_sentence_punct(unit.text):
-            out += [unit.text[i : i + width].strip() for i in range(0, len(unit.text), width)]
+            body, marks = _trailing_marks(unit.text)
+            out += [body[i : i + width].strip() for i in range(0, len(body), width)] + marks
         else:
             out += [ln.text for ln in unit.lines]
     return "\n".join(out)
+
+
+def _trailing_marks(text: str) -> tuple[str, list[str]]:
+    """A continuation mark or photo credit closing a paragraph is set whole, on a line of its own."""
+    for m in [*_BRACKETED_MARK.finditer(text), *_CREDIT_AT_END.finditer(text)]:
+        if m.end() == len(text.rstrip()) and m.start() > 0:
+            return text[: m.start()], [m.group(0).strip()]
+    return text, []
 
 
 def blank_lines(text: str, mode: str) -> str:

@@ -271,6 +271,8 @@ def parse_byline_line(line: str) -> tuple[list[str], str] | None:
     ``文/图 张三``, ``本报记者 张三 本报通讯员 李四``, ``记 者 张三李四``, or
     bare names ``王荣 王晓丽``. Returns (authors, byline)."""
     text = line.strip()
+    if text[-1:] in "摄攝" and photo_credit(text) is not None:
+        return None  # 记者 张三 摄 credits a photo
     prefix = _PREFIX.match(text)
     flat, _where, breaks = compact(text[prefix.end() :])
     if flat:

@@ -166,15 +166,16 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         return True  # a byline set over two lines: 本报讯 记者 张三 / 通讯员 李四 报道
     if line.indented:
         return False
-    if _starts_item(line.text):
-        return False
     if _photo_credit_only(line.text):
         return True  # （新华社记者 张三 摄） closes the caption above it
+    if _starts_item(line.text):
+        return False
     if line.text[0] in NO_LINE_START or _unclosed(last.text):
         return True  # no printed line opens with 、，。 or closes inside brackets or quotes
     if ends_sentence(last.text):
         return False
-    if column.width and column.width <= len(last.text) <= column.width + 1 and line.gap <= column.wrap_gap:
+    full_line = column.width and column.width <= len(last.text) <= column.width + 1
+    if full_line and line.gap <= column.wrap_gap and not line.text.startswith(("—", "-")):
         return True  # a full line of the page's column goes on in the next
     if last.text[-1] in MID_SENTENCE_END:
         return True
@@ -196,7 +197,7 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         # a narrow column, where the next line is as wide as it
         return (
             len(group) == 1
-            and (not gaps_mean or line.gap <= column.wrap_gap or not column.width)
+            and not column.width  # in a column, only a full line goes on (above)
             and not first_text.startswith(("—", "-"))
             and len(first_text) >= 10
             and len(first_text) - 2 <= len(line.text) <= len(first_text) + 4
@@ -217,7 +218,8 @@ def _open_byline(group: list[Line]) -> bool:
 
 
 def _photo_credit_only(text: str) -> bool:
-    return text.startswith(("（", "(")) and text.endswith(("摄）", "摄)", "攝）", "攝)")) and photo_credit(text) is not None
+    """（新华社记者 张三 摄）, 记者 张三 摄: a line that is only a photo's credit."""
+    return len(text) <= 24 and photo_credit(text) is not None and not has_sentence_punct(text)
 
 
 def _unclosed(text: str) -> bool:

@@ -135,6 +135,7 @@ def _starts_item(text: str) -> bool:
 class Column:
     width: int = 0  # 0: the page is not set in one column width
     wrap_gap: int = 0  # blank lines between two lines of one paragraph
+    blank_parted: bool = False  # blank lines part its paragraphs
 
 
 def column_of(lines: list[Line]) -> Column:
@@ -151,7 +152,8 @@ def column_of(lines: list[Line]) -> Column:
     gaps = Counter(
         nxt.gap for ln, nxt in zip(lines, lines[1:], strict=False) if len(ln.text) == width and not ends_sentence(ln.text)
     )
-    return Column(width, gaps.most_common(1)[0][0] if gaps else 0)
+    wrap_gap = gaps.most_common(1)[0][0] if gaps else 0
+    return Column(width, wrap_gap, any(ln.gap > wrap_gap for ln in lines))
 
 
 def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool, column: Column | None = None) -> bool:
@@ -172,10 +174,13 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         return False
     if line.text[0] in NO_LINE_START or _unclosed(last.text):
         return True  # no printed line opens with 、，。 or closes inside brackets or quotes
+    full_line = bool(column.width) and column.width <= len(last.text) <= column.width + 1
     if ends_sentence(last.text):
-        return False
-    full_line = column.width and column.width <= len(last.text) <= column.width + 1
-    if full_line and line.gap <= column.wrap_gap and not line.text.startswith(("—", "-")):
+        # where blank lines part paragraphs, a full line ending a sentence goes on
+        # in the line set right under it
+        body_like = not is_title_like(line.text) or len(line.text) >= column.width
+        return full_line and column.blank_parted and line.gap <= column.wrap_gap and body_like
+    if full_line and line.gap <= column.wrap_gap and not line.text.startswith(("—", "-")) and not parse_byline_line(last.text):
         return True  # a full line of the page's column goes on in the next
     if last.text[-1] in MID_SENTENCE_END:
         return True
@@ -276,7 +281,7 @@ def classify(group: list[Line], text: str) -> Unit:
     if _closing_only(text):
         return _closed(Unit(PARA, group, text))
     if parse_opener(text):
-        return Unit(PARA, group, text)
+        return _closed(Unit(PARA, group, text))
     if is_title_like(text) and _SCENE.search(text):
         return Unit(CAPTION, group, text)
     if is_title_like(text):

@@ -61,7 +61,9 @@ def move_byline_spaces(text: str, rnd: random.Random, split_lines: bool = False)
     return "\n".join(out)
 
 
-_CREDIT_AT_END = re.compile(r"(?:新华社|中新社|[\u4e00-\u9fff]{2,6})?发?[（(][^（）()]{1,20}摄[）)]\s*$|(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄\s*$")
+_CREDIT_AT_END = re.compile(
+    r"(?:新华社|中新社|[\u4e00-\u9fff]{2,6})?发?[（(][^（）()]{1,20}摄[）)]\s*$|(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄\s*$"
+)
 
 
 def rewrap(text: str, width: int) -> str:

@@ -175,6 +175,12 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
     if line.text[0] in NO_LINE_START or _unclosed(last.text):
         return True  # no printed line opens with 、，。 or closes inside brackets or quotes
     full_line = bool(column.width) and column.width <= len(last.text) <= column.width + 1
+    if column.width and column.blank_parted and line.gap > column.wrap_gap and last.text[-1] not in MID_SENTENCE_END:
+        # a short line and a blank one end a paragraph; after a full line, a
+        # column break may fall mid-sentence, but a title is set in its own width
+        other_width = abs(len(line.text) - column.width) > 1
+        if not full_line or (is_title_like(line.text) and other_width):
+            return False
     if ends_sentence(last.text):
         # where blank lines part paragraphs, a full line ending a sentence goes on
         # in the line set right under it

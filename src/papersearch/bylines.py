@@ -101,16 +101,20 @@ def compact(text: str) -> tuple[str, list[int], set[int]]:
     chars: list[str] = []
     where: list[int] = []
     breaks: set[int] = set()
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            breaks.add(len(chars))
-            continue
-        chars.append(ch)
-        where.append(i)
+    for run in _NON_SPACE.finditer(text):
+        if run.start():
+            breaks.add(len(where))
+        chars.append(run.group())
+        where += range(run.start(), run.end())
     where.append(len(text))
     return "".join(chars), where, breaks
 
 
+_NON_SPACE = re.compile(r"\S+")
+# An opener (agency, place, date, credit) is read within this many printed characters.
+OPENER_SPAN = 120
+# A line that is only a byline is no longer than this.
+MAX_BYLINE_LINE = 60
 _PAPER_AND = compile_both(rf"[{HAN}]{{2,8}}?(?:报|社|网|台)[·・]")
 _SEPARATORS = "、，,：:/／·"
 _HAN_CHAR = re.compile(rf"[{HAN}]")
@@ -225,7 +229,7 @@ def parse_opener(text: str) -> Opener | None:
     """The opener at the start of a paragraph, or None. It is matched on the
     text without white space (extraction moves spaces inside and around
     bylines: 本报讯通讯 员 张三 报道), and cut from the text as printed."""
-    flat, where, breaks = compact(text)
+    flat, where, breaks = compact(text[:OPENER_SPAN])
     m = _OPENER.match(flat)
     if not m:
         return _reporter_lead(text, flat, where, breaks)
@@ -271,6 +275,8 @@ def parse_byline_line(line: str) -> tuple[list[str], str] | None:
     ``文/图 张三``, ``本报记者 张三 本报通讯员 李四``, ``记 者 张三李四``, or
     bare names ``王荣 王晓丽``. Returns (authors, byline)."""
     text = line.strip()
+    if len(text) > MAX_BYLINE_LINE:
+        return None
     if text[-1:] in "摄攝" and photo_credit(text) is not None:
         return None  # 记者 张三 摄 credits a photo
     prefix = _PREFIX.match(text)

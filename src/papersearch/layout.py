@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .bylines import closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
+from .bylines import OPENER_SPAN, closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
 from .hanzi import compile_both
 from .textfix import ends_sentence, has_sentence_punct, is_mark, join_wrapped, split_marks, unspace
 
@@ -223,6 +223,8 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
 
 def _open_byline(group: list[Line]) -> bool:
     """The group so far is an opener that has not reached its body yet."""
+    if sum(len(ln.text) for ln in group) > OPENER_SPAN:
+        return False
     text = "".join(ln.text for ln in group)
     opener = parse_opener(text)
     return opener is not None and not opener.rest and not ends_sentence(text)

@@ -221,3 +221,60 @@ def test_a_byline_under_a_photo_title_stays_with_the_photo():
 def test_a_short_last_paragraph_with_its_credit_keeps_its_words():
     arts = split_text("本报讯 市里召开会议，部署工作。\n\n任务完成。（张三）\n")
     assert arts[0].authors == ["张三"] and "任务完成。" in arts[0].text
+
+
+def _rows(page):
+    return [(a.kind, a.kicker, a.headline, a.authors) for a in split_text(page)]
+
+
+def test_a_title_over_a_body_that_shares_no_words_with_it_heads_it():
+    page = (
+        "一个辅警的告白\n\n清晨五点，闹钟还没响，老陈已经醒了。他穿好制服，轻手轻脚地出了门。\n\n"
+        "小巷里的“百家饭”\n\n王大妈家的厨房总是最热闹的。邻居们说，这一碗饭吃了三十年。\n\n"
+        "（作者为本报山东分社记者）\n\n春到田间农事忙\n\n眼下正值春耕时节，田间地头一派繁忙景象。"
+    )
+    arts = split_text(page)
+    assert [(a.kind, a.headline) for a in arts] == [
+        ("article", "一个辅警的告白"),
+        ("article", "小巷里的“百家饭”"),
+        ("article", "春到田间农事忙"),
+    ]
+    assert arts[1].byline == "（作者为本报山东分社记者）" and "作者为" not in arts[1].text + arts[2].title
+
+
+def test_a_headline_printed_after_its_body_is_not_merged_into_the_next_kicker():
+    page = (
+        "近日，全省冬季造林工作现场会在临汾召开，部署今冬明春造林绿化工作。各地要高质量完成冬季造林任务。\n\n"
+        "全省冬季造林工作现场会召开\n\n王晓东在调研林业工作时强调\n\n守护绿水青山 厚植生态底色\n\n"
+        "本报讯（记者 李明）11月20日，副省长王晓东到吕梁市调研，要求各地守住生态红线。"
+    )
+    assert _rows(page) == [
+        ("article", "", "全省冬季造林工作现场会召开", []),
+        ("article", "王晓东在调研林业工作时强调", "守护绿水青山 厚植生态底色", ["李明"]),
+    ]
+
+
+def test_a_list_of_names_in_a_body_is_text_and_a_name_closing_a_piece_is_its_author():
+    listed = "市政协召开主席会议\n\n本报讯（记者 王刚）11月2日，市政协召开主席会议。出席会议的有：\n\n张建国 李红梅 王志强\n\n会议听取了有关情况汇报。"
+    arts = split_text(listed)
+    assert [(a.headline, a.authors) for a in arts] == [("市政协召开主席会议", ["王刚"])]
+    assert "张建国 李红梅 王志强" in arts[0].text
+    signed = "把惠民政策落到群众心坎上\n\n今年以来，各地陆续出台一批惠民政策。政策好不好，群众说了算。\n\n周文静\n\n春到田间农事忙\n\n眼下正值春耕时节。"
+    assert [(a.headline, a.authors) for a in split_text(signed)] == [
+        ("把惠民政策落到群众心坎上", ["周文静"]),
+        ("春到田间农事忙", []),
+    ]
+
+
+def test_continuation_marks_are_never_titles():
+    page = (
+        "一个辅警的告白 （上接第三版）\n\n老陈说，干这一行，最怕的是夜里的电话。\n\n"
+        "有一年除夕，他在路口站了一整夜。（下转第十版）\n\n（下转第十版） 胡文新守诺三十年\n\n"
+        "本报讯（记者 周平）三十年前，胡文新答应照顾战友的母亲，这一照顾就是三十年。"
+    )
+    arts = split_text(page)
+    assert [(a.headline, a.continued_from, a.continues_to) for a in arts] == [
+        ("一个辅警的告白", "第三版", "第十版"),
+        ("胡文新守诺三十年", "", ""),
+    ]
+    assert "版" not in arts[0].text + arts[1].text

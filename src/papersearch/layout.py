@@ -333,7 +333,14 @@ def page_units(page_text: str) -> list[Unit]:
         nxt = units[i + 1] if i + 1 < len(units) else None
         # a line of bare names is a byline only under a title (孙 权); alone it is a title (简讯)
         if unit.kind == BYLINE and _bare_names(unit.text) and (i == 0 or units[i - 1].kind not in (TITLE, BYLINE)):
-            unit.kind, unit.authors, unit.byline = TITLE, [], ""
+            if i and units[i - 1].kind == PARA and not units[i - 1].credit:
+                # under a paragraph: a list the paragraph announces (出席会议的有：),
+                # or the writer's name closing the piece
+                listed = units[i - 1].text.rstrip()[-1:] in "：:"
+                unit.kind, unit.byline = PARA, ""
+                unit.authors, unit.credit = ([], "") if listed else (unit.authors, unit.text)
+            else:
+                unit.kind, unit.authors, unit.byline = TITLE, [], ""
         # a short line with a hotline in it heads the paragraph right below it
         if unit.kind == AD and nxt is not None and nxt.kind == PARA and nxt.gap < 2:
             unit.kind = TITLE

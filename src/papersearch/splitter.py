@@ -24,7 +24,7 @@ from .hanzi import compile_both
 from .layout import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit, page_units
 from .model import Article, Page
 from .textfix import take_continuations
-from .titles import read_title_block
+from .titles import is_speech_kicker, read_title_block
 
 # Adjacent passages of one article share at least this much (tf-idf cosine of
 # bigrams): a title block between them is a section head of one feature.
@@ -41,6 +41,8 @@ MAX_RECLAIM = 8
 # that body, one printed before it with this much (and more than the one after).
 FORWARD_MIN = 0.08
 BACKWARD_MIN = 0.3
+# The claim of a title on the body printed right under it, sharing no words.
+WEAK_FORWARD = 0.0
 
 
 _ENUMERATED = compile_both(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．]\D|[①-⑳])")
@@ -306,6 +308,10 @@ class _Splitter:
                 offers.append((s_after, i, block, after))
             if before and s_before >= BACKWARD_MIN and s_before > s_after:
                 offers.append((s_before, i, block, before))
+            elif adjacent and not (s_after >= FORWARD_MIN or opens_below):
+                # headlines stand over their bodies on most pages: a title right
+                # over a body no other title claims heads it, after every better claim
+                offers.append((WEAK_FORWARD, i, block, after))
         taken: set[int] = set()
         for i, block in enumerate(seq):
             # a title right over a photo caption that names the same scene heads the photo
@@ -351,9 +357,12 @@ class _Splitter:
                     tail_text = " ".join(u.text for u in tail if u.kind == TITLE)
                     s_head = self.lex.containment(head_text, before.text)
                     s_tail = self.lex.containment(tail_text, after.text)
+                    # a kicker naming a speaker opens the next block even when
+                    # the headline it stands over shares few words with the body
+                    kicker = tail[0].kind == TITLE and is_speech_kicker(tail[0].text)
                     if (
                         s_head >= BACKWARD_MIN
-                        and s_tail >= BACKWARD_MIN
+                        and (s_tail >= BACKWARD_MIN or kicker)
                         and s_head > self.lex.containment(head_text, after.text)
                         and s_tail > self.lex.containment(tail_text, before.text)
                         and (best is None or s_head + s_tail > best[0])

@@ -19,6 +19,9 @@ from .hanzi import compile_both
 _GENRE = compile_both(r"(?:纪实|侧记|综述|素描|扫描|巡礼|札记|手记|纪事|掠影|记事|访谈录|观察|调查)$")
 
 
+# A kicker naming who spoke, over the headline quoting what was said.
+_SPEECH_KICKER = compile_both(r"(?:时|上|中)?(?:强调|指出|表示|要求|寄语|提出|希望)$")
+
 # Column labels (栏目) set over a title are this short.
 MAX_LABEL = 4
 
@@ -28,6 +31,11 @@ class TitleBlock:
     kicker: str = ""
     headline: str = ""
     subheads: list[str] = field(default_factory=list)
+
+
+def is_speech_kicker(line: str) -> bool:
+    """王五在全省…会议上强调: a kicker naming who spoke, over a headline quoting it."""
+    return bool(_SPEECH_KICKER.search(line))
 
 
 def is_subtitle(line: str) -> bool:
@@ -46,6 +54,10 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     if dashes and dashes[0] > 0:
         first = dashes[0]
         return TitleBlock(" ".join(lines[: first - 1]), lines[first - 1], lines[first:])
+    if len(lines) >= 2 and _SPEECH_KICKER.search(lines[0]) and not is_subtitle(lines[1]):
+        # 王五在全省…会议上强调 / 坚持科学绿化 建设美丽家园: who said it, over what was said
+        rest = read_title_block(lines[1:])
+        return TitleBlock(" ".join(p for p in (lines[0], rest.kicker) if p), rest.headline, rest.subheads)
     marked = [i for i, ln in enumerate(lines) if is_subtitle(ln)]
     if marked and marked[0] > 0:
         # the headline leads; what stands between it and the subtitle is subtitle too

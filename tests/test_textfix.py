@@ -53,3 +53,12 @@ def test_continuation_marks_are_recorded_and_removed():
     assert take_continuations("（上接第一版）会议指出") == ("会议指出", "", "第一版")
     assert take_continuations("转第3版") == ("", "第3版", "")
     assert take_continuations("坚持转变作风") == ("坚持转变作风", "", "")
+
+
+def test_continuation_marks_printed_with_a_headline_are_lines_of_their_own():
+    from papersearch.textfix import is_mark, split_marks
+
+    assert split_marks("一个辅警的告白 （上接第三版）") == ["一个辅警的告白", "（上接第三版）"]
+    assert split_marks("（下转第十版） 胡文新守诺三十年") == ["（下转第十版）", "胡文新守诺三十年"]
+    assert split_marks("有一年除夕，他在路口站了一整夜。（下转第十版）") == ["有一年除夕，他在路口站了一整夜。（下转第十版）"]
+    assert is_mark("（上接第一版）") and is_mark("转第2版") and not is_mark("一个辅警的告白")

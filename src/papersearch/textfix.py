@@ -114,8 +114,8 @@ def split_marks(line: str) -> list[str]:
 
 
 def is_mark(text: str) -> bool:
-    """A line that is only a continuation mark: （上接第一版）."""
-    return bool(_BRACKETED_MARK.fullmatch(text.strip()))
+    """A line that is only a continuation mark: （上接第一版）, 转第2版."""
+    return bool(CONTINUATION.fullmatch(text.strip()))
 
 
 def take_continuations(text: str) -> tuple[str, str, str]:

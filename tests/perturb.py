@@ -7,8 +7,10 @@ import random
 import re
 
 from papersearch.bylines import _ROLE_WORD, compact, parse_byline_line, parse_opener
-from papersearch.layout import CAPTION, PARA, page_units
+from papersearch.cohesion import Lexicon
+from papersearch.layout import BYLINE, CAPTION, PARA, TITLE, page_units
 from papersearch.textfix import _BRACKETED_MARK, has_sentence_punct, unspace
+from papersearch.titles import MAX_LABEL
 
 # a byline's end a reader finds without the space: a bracket, 报道, punctuation
 _CLOSED = re.compile(r"(?:[）)]|报道|[，,：:])$")
@@ -97,3 +99,67 @@ def blank_lines(text: str, mode: str) -> str:
     if mode == "drop":
         return "\n".join(ln for ln in lines if ln.strip())
     return "\n".join(ln if ln.strip() else "\n" for ln in lines)
+
+
+# A reader moves a headline only by the words it shares with its body: this
+# much of them, and more than with the body on its other side.
+SHARED_ENOUGH = 0.3
+
+
+def _runs(units: list) -> list[tuple[str, int, int]]:
+    """(kind, first, end) runs of units: 'title' for title and byline lines, 'body' for paragraphs."""
+    runs: list[tuple[str, int, int]] = []
+    for k, unit in enumerate(units):
+        kind = "title" if unit.kind in (TITLE, BYLINE) else "body" if unit.kind == PARA else "other"
+        if kind == "title" and len(unit.text) <= MAX_LABEL and k + 1 < len(units) and units[k + 1].kind == TITLE:
+            kind = "other"  # a column label (简讯) heads the column and stays where it is
+        if runs and runs[-1][0] == kind and kind != "other":
+            runs[-1] = (kind, runs[-1][1], k + 1)
+        else:
+            runs.append((kind, k, k + 1))
+    return runs
+
+
+def move_headlines(text: str) -> str:
+    """A page whose headlines stand over their bodies set with every headline
+    under its body, and the other way round. Pages do this as a whole (a page
+    is made up one way); the page is left as it is unless every headline
+    shares most of its words with its body and fewer with the body it will
+    stand next to."""
+    units = page_units(text)
+    lex = Lexicon([u.text for u in units])
+    runs = _runs(units)
+    if any(run[0] == "other" and units[run[1]].kind == TITLE for run in runs):
+        return text  # a column label heads the column: no page sets it over a body with its headline under it
+
+    def words(run) -> str:
+        return "\n".join(units[k].text for k in range(run[1], run[2]) if units[k].kind != BYLINE)
+
+    for above in (True, False):
+        order = list(range(len(runs)))
+        titles = [n for n, run in enumerate(runs) if run[0] == "title"]
+        body_of = {n: n + 1 if above else n - 1 for n in titles}
+        if not titles or any(not 0 <= b < len(runs) or runs[b][0] != "body" for b in body_of.values()):
+            continue
+        if len(set(body_of.values())) < len(titles):
+            continue
+        fine = True
+        for n, b in body_of.items():
+            far = b + 1 if above else b - 1  # the body the title will stand next to
+            other = runs[far] if 0 <= far < len(runs) and runs[far][0] == "body" else None
+            own = lex.containment(words(runs[n]), words(runs[b]))
+            rival = lex.containment(words(runs[n]), words(other)) if other else 0.0
+            fine = fine and own >= SHARED_ENOUGH and own > 2 * rival
+            order[n], order[b] = order[b], order[n]
+        if fine:
+            return _set(units, runs, order)
+    return text
+
+
+def _set(units: list, runs: list, order: list[int]) -> str:
+    lines: list[str] = []
+    for index in order:
+        _kind, first, end = runs[index]
+        for unit in units[first:end]:
+            lines += ([""] if lines else []) + [ln.text for ln in unit.lines]
+    return "\n".join(lines)

@@ -111,3 +111,10 @@ def test_a_byline_split_over_two_lines_is_one_byline():
     assert [(a.headline, a.authors, a.text) for a in arts] == [
         ("县里召开秋收会议", ["张立新", "李四"], "近日，县里召开秋收工作会议。")
     ]
+
+
+def test_a_hotline_headline_printed_after_its_body_is_no_ad():
+    from papersearch.splitter import split_text
+
+    page = "为缓解群众焦虑情绪，市医院近日开通心理援助热线，由专业医生提供咨询服务。\n\n市医院开通心理援助热线"
+    assert [(a.kind, a.headline) for a in split_text(page)] == [("article", "市医院开通心理援助热线")]

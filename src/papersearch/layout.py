@@ -21,6 +21,8 @@ PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE, MARK = "para", "title", "byline", "
 MID_SENTENCE_END = "、，：“（《—"
 # Chinese typesetting never opens a line with these (避头点): such a line goes on the one above.
 NO_LINE_START = "、，。；：？！）》」』”’…"
+# A line naming the paragraph above with this share of its character pairs is its headline.
+ECHO_SHARE = 0.5
 # A page is set in a column when this share of its lines have one width (at least MIN_COLUMN).
 COLUMN_SHARE = 0.4
 MIN_COLUMN = 6
@@ -311,6 +313,14 @@ def _closed(unit: Unit) -> Unit:
     return unit
 
 
+def _echoes(line: str, para: str) -> bool:
+    """A line without a number whose character pairs are mostly in the paragraph."""
+    if re.search(r"\d", line):
+        return False
+    pairs = {line[k : k + 2] for k in range(len(line) - 1)}
+    return bool(pairs) and sum(p in para for p in pairs) >= ECHO_SHARE * len(pairs)
+
+
 def _bare_names(text: str) -> bool:
     """A byline line made of names alone, with no role word or mark."""
     return not re.search(r"[□■◎●◆▲★☆▼/／：:]", text) and all(is_name(t) for t in re.split(r"[\s、]+", text) if t)
@@ -341,8 +351,11 @@ def page_units(page_text: str) -> list[Unit]:
                 unit.authors, unit.credit = ([], "") if listed else (unit.authors, unit.text)
             else:
                 unit.kind, unit.authors, unit.byline = TITLE, [], ""
-        # a short line with a hotline in it heads the paragraph right below it
+        # a short line with a hotline in it heads the paragraph right below it,
+        # or the one above when it names it (a headline printed after its body)
         if unit.kind == AD and nxt is not None and nxt.kind == PARA and nxt.gap < 2:
+            unit.kind = TITLE
+        elif unit.kind == AD and i and units[i - 1].kind == PARA and _echoes(unit.text, units[i - 1].text):
             unit.kind = TITLE
     # A short line with a comma is a headline when it stands over an opener.
     for i in range(len(units) - 1):

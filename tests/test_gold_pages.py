@@ -1,4 +1,5 @@
 """Pages of my own making in layouts the seeds do not show (a commentary page,
+a commentary page in 18-character columns with headlines and name lines after the bodies,
 a column of briefs with correspondents' bylines, a feature continued from
 another page with 22-character column wraps), each checked against the gold
 JSON next to it: the articles, their headlines, authors, continuation marks and

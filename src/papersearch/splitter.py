@@ -278,14 +278,16 @@ class _Splitter:
             return seq[j] if 0 <= j < len(seq) and isinstance(seq[j], Body) else None
 
         seq = self._split_title_blocks(seq, neighbour)
-        seq = self._reclaim_tails(seq, neighbour)
+        if not self._headlines_after_bodies(self._shares(seq, neighbour)):
+            # (where headlines follow their bodies, the body before a title is its own)
+            seq = self._reclaim_tails(seq, neighbour)
         offers: list[tuple[float, int, TitleUnits, Body]] = []
+        shares = self._shares(seq, neighbour)
+        after_bodies = self._headlines_after_bodies(shares)
         for i, block in enumerate(seq):
-            if not isinstance(block, TitleUnits) or not block.titles:
+            if i not in shares:
                 continue
-            before, after = neighbour(i, -1), neighbour(i, +1)
-            s_before = self.lex.containment(block.text, before.text) if before else 0.0
-            s_after = self.lex.containment(block.text, after.text) if after else 0.0
+            before, after, s_before, s_after = shares[i]
             if (
                 before
                 and after
@@ -301,13 +303,18 @@ class _Splitter:
                 continue
             adjacent = after is not None and i + 1 < len(seq) and seq[i + 1] is after
             # a jump-head stands right over the part continued from another page
-            opens_below = adjacent and bool(after.opener or after.byline_units or block.bylines or after.continued_from)
+            # (on a page printing headlines after bodies, a title's own name line
+            # is no sign it heads the body below)
+            own_byline = bool(block.bylines) and not after_bodies
+            opens_below = adjacent and bool(after.opener or after.byline_units or own_byline or after.continued_from)
             if after and (s_after >= FORWARD_MIN or opens_below):
                 # a title right over an opener heads that article even when
                 # their words differ; any title sharing more with a body wins first
                 offers.append((s_after, i, block, after))
             if before and s_before >= BACKWARD_MIN and s_before > s_after:
                 offers.append((s_before, i, block, before))
+            elif after_bodies and before and not before.continues_to and not (s_after >= FORWARD_MIN or opens_below):
+                offers.append((WEAK_FORWARD, i, block, before))  # the page's way: under its body
             elif adjacent and not (s_after >= FORWARD_MIN or opens_below):
                 # headlines stand over their bodies on most pages: a title right
                 # over a body no other title claims heads it, after every better claim
@@ -336,6 +343,29 @@ class _Splitter:
                 body.continues_to = partner.continues_to
                 partner.paras, partner.texts = [], []
         return [item for k, item in enumerate(seq) if not (isinstance(item, TitleUnits) and k in taken)]
+
+    def _shares(self, seq: list, neighbour) -> dict[int, tuple]:
+        """For each title block: the bodies before and after it and how much of
+        its words each holds."""
+        shares = {}
+        for i, block in enumerate(seq):
+            if isinstance(block, TitleUnits) and block.titles:
+                before, after = neighbour(i, -1), neighbour(i, +1)
+                s_before = self.lex.containment(block.text, before.text) if before else 0.0
+                s_after = self.lex.containment(block.text, after.text) if after else 0.0
+                shares[i] = (before, after, s_before, s_after)
+        return shares
+
+    @staticmethod
+    def _headlines_after_bodies(shares: dict[int, tuple]) -> bool:
+        """The page prints its headlines after their bodies: more title blocks
+        plainly name the body before them (or end the page under a body) than
+        the body after them (or open the page over one)."""
+        back = fore = 0
+        for before, after, s_before, s_after in shares.values():
+            back += bool(before) and (after is None or (s_before >= BACKWARD_MIN and s_before > 2 * s_after))
+            fore += bool(after) and (before is None or (s_after >= BACKWARD_MIN and s_after > 2 * s_before))
+        return back > fore
 
     def _split_title_blocks(self, seq: list, neighbour) -> list:
         """A block whose first titles name the body before it and whose last

@@ -15,10 +15,10 @@ extraction prints some headlines after their body.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bylines import Opener, parse_opener
+from .bodies import Body, TitleUnits, article_from_body, new_article
+from .bylines import parse_opener
 from .cohesion import Lexicon, cosine_vectors
 from .hanzi import compile_both
 from .layout import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit, page_units
@@ -46,73 +46,6 @@ WEAK_FORWARD = 0.0
 
 
 _ENUMERATED = compile_both(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．]\D|[①-⑳])")
-
-
-@dataclass
-class TitleUnits:
-    units: list[Unit]
-
-    @property
-    def titles(self) -> list[str]:
-        return [u.text for u in self.units if u.kind == TITLE]
-
-    @property
-    def bylines(self) -> list[Unit]:
-        return [u for u in self.units if u.kind == BYLINE]
-
-    @property
-    def byline(self) -> str:
-        return " ".join(u.byline for u in self.bylines)
-
-    @property
-    def authors(self) -> list[str]:
-        return [a for u in self.bylines for a in u.authors]
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.titles)
-
-    @property
-    def lines(self) -> list[int]:
-        return [n.number for u in self.units for n in u.lines]
-
-
-@dataclass
-class Body:
-    paras: list[Unit] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    opener: Opener | None = None
-    byline_units: list[Unit] = field(default_factory=list)
-    title: TitleUnits | None = None
-    closing: list[str] = field(default_factory=list)
-    closing_text: str = ""
-    continues_to: str = ""
-    continued_from: str = ""
-    # the body after a title printed inside its own feature, to be joined to this one
-    merge_with: Body | None = None
-
-    @property
-    def hard_end(self) -> bool:
-        return bool(self.continues_to or self.closing or self.closing_text)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(t for t in self.texts if t)
-
-    @property
-    def lines(self) -> list[int]:
-        return [n.number for u in self.paras + self.byline_units for n in u.lines]
-
-    def add(self, unit: Unit, text: str) -> None:
-        text, to, came = take_continuations(text)
-        self.continues_to = self.continues_to or to
-        self.continued_from = self.continued_from or came
-        if unit.kind == PARA and unit.credit:
-            self.closing, self.closing_text = unit.authors, unit.credit
-            if text.rstrip().endswith(unit.credit):
-                text = text.rstrip()[: -len(unit.credit)].rstrip()  # the credit goes to the byline
-        self.paras.append(unit)
-        self.texts.append(text)
 
 
 def split_page(page: Page) -> list[Article]:
@@ -414,7 +347,7 @@ class _Splitter:
         def flush_ads() -> None:
             if pending_ads:
                 lines = [n.number for u in pending_ads for n in u.lines]
-                found.append((min(lines), _article(kind="ad", text="\n".join(u.text for u in pending_ads), lines=lines)))
+                found.append((min(lines), new_article(kind="ad", text="\n".join(u.text for u in pending_ads), lines=lines)))
                 pending_ads.clear()
 
         for item in seq:
@@ -424,17 +357,17 @@ class _Splitter:
             flush_ads()
             if isinstance(item, Body):
                 if item.paras or item.title:
-                    found.append((min(item.lines + (item.title.lines if item.title else [])), _from_body(item)))
+                    found.append((min(item.lines + (item.title.lines if item.title else [])), article_from_body(item)))
             elif isinstance(item, TitleUnits):
                 block = read_title_block(item.titles)
-                art = _article(kind="headline" if item.titles else "article", lines=item.lines, authors=item.authors)
+                art = new_article(kind="headline" if item.titles else "article", lines=item.lines, authors=item.authors)
                 art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
                 art.byline = item.byline
                 found.append((min(item.lines), art))
             elif item.kind == CAPTION:
                 title = self.caption_titles.get(id(item))
                 lines = [n.number for n in item.lines] + (title.lines if title else [])
-                art = _article(kind="photo", text=item.text, lines=lines, authors=item.authors)
+                art = new_article(kind="photo", text=item.text, lines=lines, authors=item.authors)
                 if title:
                     block = read_title_block(title.titles)
                     art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
@@ -449,42 +382,3 @@ class _Splitter:
             art.ordinal, art.file, art.id = ordinal, path, f"{stem}-{ordinal}"
             out.append(art)
         return out
-
-
-def _article(kind: str, lines: list[int], text: str = "", authors: list[str] | None = None) -> Article:
-    return Article(
-        id="", file="", ordinal=0, kind=kind, text=text, authors=list(authors or []), first_line=min(lines), last_line=max(lines)
-    )
-
-
-def _from_body(body: Body) -> Article:
-    lines = body.lines + (body.title.lines if body.title else [])
-    authors: list[str] = []
-    bylines: list[str] = []
-    if body.title:
-        for unit in body.title.bylines:
-            authors += unit.authors
-            bylines.append(unit.byline)
-    for unit in body.byline_units:
-        authors += unit.authors
-        bylines.append(unit.byline)
-    if body.opener:
-        authors += body.opener.authors
-        bylines.append(body.opener.byline)
-    if body.closing_text:
-        authors += body.closing
-        bylines.append(body.closing_text)
-    if body.title:
-        kind = "article"
-    elif body.opener or body.byline_units:
-        kind = "article"
-    else:
-        kind = "fragment"
-    art = _article(kind=kind, lines=lines, text=body.text, authors=list(dict.fromkeys(authors)))
-    if body.title:
-        block = read_title_block(body.title.titles)
-        art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
-    art.byline = " ".join(bylines)
-    art.dateline = body.opener.dateline if body.opener else ""
-    art.continues_to, art.continued_from = body.continues_to, body.continued_from
-    return art

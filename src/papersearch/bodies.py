@@ -1,0 +1,120 @@
+"""The pieces the splitter groups a page's units into, and the articles made
+of them: a title block (kicker, headline, subheads and the bylines under
+them) and a body (paragraphs with their opener, closing credit and
+continuation marks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .bylines import Opener
+from .layout import BYLINE, PARA, TITLE, Unit
+from .model import Article
+from .textfix import take_continuations
+from .titles import read_title_block
+
+
+@dataclass
+class TitleUnits:
+    units: list[Unit]
+
+    @property
+    def titles(self) -> list[str]:
+        return [u.text for u in self.units if u.kind == TITLE]
+
+    @property
+    def bylines(self) -> list[Unit]:
+        return [u for u in self.units if u.kind == BYLINE]
+
+    @property
+    def byline(self) -> str:
+        return " ".join(u.byline for u in self.bylines)
+
+    @property
+    def authors(self) -> list[str]:
+        return [a for u in self.bylines for a in u.authors]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.titles)
+
+    @property
+    def lines(self) -> list[int]:
+        return [n.number for u in self.units for n in u.lines]
+
+
+@dataclass
+class Body:
+    paras: list[Unit] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    opener: Opener | None = None
+    byline_units: list[Unit] = field(default_factory=list)
+    title: TitleUnits | None = None
+    closing: list[str] = field(default_factory=list)
+    closing_text: str = ""
+    continues_to: str = ""
+    continued_from: str = ""
+    # the body after a title printed inside its own feature, to be joined to this one
+    merge_with: Body | None = None
+
+    @property
+    def hard_end(self) -> bool:
+        return bool(self.continues_to or self.closing or self.closing_text)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for t in self.texts if t)
+
+    @property
+    def lines(self) -> list[int]:
+        return [n.number for u in self.paras + self.byline_units for n in u.lines]
+
+    def add(self, unit: Unit, text: str) -> None:
+        text, to, came = take_continuations(text)
+        self.continues_to = self.continues_to or to
+        self.continued_from = self.continued_from or came
+        if unit.kind == PARA and unit.credit:
+            self.closing, self.closing_text = unit.authors, unit.credit
+            if text.rstrip().endswith(unit.credit):
+                text = text.rstrip()[: -len(unit.credit)].rstrip()  # the credit goes to the byline
+        self.paras.append(unit)
+        self.texts.append(text)
+
+
+def new_article(kind: str, lines: list[int], text: str = "", authors: list[str] | None = None) -> Article:
+    return Article(
+        id="", file="", ordinal=0, kind=kind, text=text, authors=list(authors or []), first_line=min(lines), last_line=max(lines)
+    )
+
+
+def article_from_body(body: Body) -> Article:
+    lines = body.lines + (body.title.lines if body.title else [])
+    authors: list[str] = []
+    bylines: list[str] = []
+    if body.title:
+        for unit in body.title.bylines:
+            authors += unit.authors
+            bylines.append(unit.byline)
+    for unit in body.byline_units:
+        authors += unit.authors
+        bylines.append(unit.byline)
+    if body.opener:
+        authors += body.opener.authors
+        bylines.append(body.opener.byline)
+    if body.closing_text:
+        authors += body.closing
+        bylines.append(body.closing_text)
+    if body.title:
+        kind = "article"
+    elif body.opener or body.byline_units:
+        kind = "article"
+    else:
+        kind = "fragment"
+    art = new_article(kind=kind, lines=lines, text=body.text, authors=list(dict.fromkeys(authors)))
+    if body.title:
+        block = read_title_block(body.title.titles)
+        art.kicker, art.headline, art.subheads = block.kicker, block.headline, block.subheads
+    art.byline = " ".join(bylines)
+    art.dateline = body.opener.dateline if body.opener else ""
+    art.continues_to, art.continued_from = body.continues_to, body.continued_from
+    return art

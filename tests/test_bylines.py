@@ -1,3 +1,5 @@
+import pytest
+
 from papersearch.bylines import closing_names, is_name, is_who_line, names_in, parse_byline_line, parse_opener, photo_credit
 
 
@@ -162,3 +164,67 @@ def test_closing_credits():
     assert closing_credit("（据新华社电）") == ([], "（据新华社电）")
     assert closing_credit("（李建龙）") == (["李建龙"], "（李建龙）")
     assert closing_credit("增长了三成（扩大）") is None
+
+
+# Every byline form of the typesetting notes (../shared/docs/newspaper-typesetting.md),
+# one printed example each, as an opener, a byline line or a closing credit.
+OPENER_FORMS = [
+    ("本报讯（记者 李雪峰）11月11日晚，", ["李雪峰"], "11月11日晚，"),
+    ("本报讯 （记者 李雅萍） 10 月 28 日，", ["李雅萍"], "10 月 28 日，"),
+    ("本报讯 记者 张三 通讯员 李四 报道 近日，", ["张三", "李四"], "近日，"),
+    ("本报讯 10月27日，", [], "10月27日，"),
+    ("新华社北京11月10日电 中共中央", [], "中共中央"),
+    ("新华社北京10月28日电（记者 史竞男）28日", ["史竞男"], "28日"),
+    ("人民日报北京1月9日电（记者 王五）", ["王五"], ""),
+    ("中新社上海3月2日电（记者 赵明）上海", ["赵明"], "上海"),
+    ("据新华社电 国务院", [], "国务院"),
+    ("记者 张三 报道：近日，", ["张三"], "近日，"),
+    # as extraction leaves them
+    ("本报讯通讯 员 张三 报道 近日，", ["张三"], "近日，"),
+    ("本报讯 记 者 张三 近日，", ["张三"], "近日，"),
+    ("本报讯通讯员张三李四报道近日，", ["张三", "李四"], "近日，"),
+    ("本报讯（记者 欧阳明辉李四）近日，", ["欧阳明辉", "李四"], "近日，"),
+]
+
+
+@pytest.mark.parametrize(("text", "authors", "rest"), OPENER_FORMS)
+def test_every_opener_form(text, authors, rest):
+    opener = parse_opener(text)
+    assert (opener.authors, opener.rest) == (authors, rest)
+
+
+BYLINE_LINE_FORMS = [
+    ("□ 本报记者 韩云峰", ["韩云峰"]),
+    ("本报记者 张三 李四", ["张三", "李四"]),
+    ("本报通讯员 王五", ["王五"]),
+    ("实习生 赵六", ["赵六"]),
+    ("孙 权", ["孙权"]),
+    ("本报评论员", []),
+    ("本报特约评论员", []),
+    ("文/图 刘一", ["刘一"]),
+    ("本报记者 张三李四", ["张三", "李四"]),
+]
+
+
+@pytest.mark.parametrize(("line", "authors"), BYLINE_LINE_FORMS)
+def test_every_byline_line_form(line, authors):
+    from papersearch.textfix import unspace
+
+    assert parse_byline_line(unspace(line))[0] == authors
+
+
+CLOSING_FORMS = [
+    ("（李建龙）", ["李建龙"]),
+    ("(张三)", ["张三"]),
+    ("（作者为本报广东分社记者）", []),
+    ("（作者单位：华南理工大学）", []),
+    ("（本报记者 王五 整理）", ["王五"]),
+    ("（据新华社电）", []),
+]
+
+
+@pytest.mark.parametrize(("text", "authors"), CLOSING_FORMS)
+def test_every_closing_credit_form(text, authors):
+    from papersearch.bylines import closing_credit
+
+    assert closing_credit("……发展。" + text) == (authors, text)

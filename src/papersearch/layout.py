@@ -192,7 +192,8 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         return True  # a full line of the page's column goes on in the next
     if last.text[-1] in MID_SENTENCE_END:
         return True
-    if "、" in last.text and _word_across(last.text, line.text):
+    # (only a line that could stand alone needs the check: any other goes on anyway)
+    if "、" in last.text and is_title_like(line.text) and _word_across(last.text, line.text):
         return True  # …将实现大风、大 / 雾、强对流…: a list broken inside a word
     first_text = group[0].text
     if all(is_title_like(ln.text) for ln in group) and not parse_opener(first_text) and not group[0].indented:

@@ -14,14 +14,20 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import PageError, PapersearchError
+from .errors import Interrupted, PageError, PapersearchError
+
+INTERRUPTED = "interrupted; the index is as it was"
 
 
 class Failure(click.ClickException):
     exit_code = 2
 
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
     def show(self, file=None):
-        click.echo(f"papersearch: error: {self.format_message()}", err=True)
+        click.echo(f"papersearch: {'error: ' if self.exit_code == 2 else ''}{self.format_message()}", err=True)
 
 
 def library_errors(func):
@@ -31,10 +37,12 @@ def library_errors(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except Interrupted as err:
+            raise Failure(str(err), exit_code=130) from None
         except PapersearchError as err:
             raise Failure(str(err)) from None
-        except KeyboardInterrupt:
-            raise Failure("interrupted; the index is as it was before this run") from None
+        except KeyboardInterrupt:  # 128 + SIGINT, as shells expect
+            raise Failure(INTERRUPTED, exit_code=130) from None
 
     return wrapper
 
@@ -366,6 +374,9 @@ def main() -> None:
         cli.main(prog_name="papersearch", standalone_mode=True)
     except BrokenPipeError:
         sys.stderr.close()  # output piped into head: not an error
+    except KeyboardInterrupt:
+        click.echo(f"papersearch: {INTERRUPTED}", err=True)
+        sys.exit(130)
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("PAPERSEARCH_DEBUG"):
             raise

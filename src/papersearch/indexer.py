@@ -13,6 +13,8 @@ import hashlib
 import json
 import os
 import shutil
+import signal
+import threading
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -21,7 +23,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from .errors import IndexBusy, IndexError_, PageError, PapersearchError
+from . import faults
+from .errors import IndexBusy, IndexError_, Interrupted, PageError, PapersearchError
+from .housekeeping import check_sizes, disk_error, file_sizes, sweep
 from .model import Article
 
 MANIFEST = "papersearch.json"
@@ -86,6 +90,7 @@ class IndexSummary:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     seconds: float = 0.0
     megabytes: float = 0.0
+    todo_bytes: int = 0  # bytes of the page files read this run
 
 
 @dataclass
@@ -98,14 +103,23 @@ class PreparedPage:
     error: str = ""
 
 
-def page_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The page files named, folders searched for *.txt. A path that does not
-    exist is an error; symlinked folders are not followed (no loops)."""
+def page_files(paths: Iterable[str | Path], unreadable: list[tuple[str, str]] | None = None) -> list[Path]:
+    """The page files named, folders searched for *.txt (any case). A path
+    that does not exist is an error; a folder that cannot be read is added to
+    unreadable; symlinked folders are not followed (no loops)."""
     found: list[Path] = []
+
+    def tell(err: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((err.filename, f"cannot read folder: {(err.strerror or str(err)).lower()}"))
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*.txt") if p.is_file() or p.is_symlink())
+            inside = []
+            for top, _dirs, names in os.walk(path, onerror=tell):
+                inside += [Path(top, n) for n in names if n.lower().endswith(".txt")]
+            found += sorted(inside)
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
@@ -128,6 +142,7 @@ def prepare_page(path: str, encoding: str | None = None, user_dict: str | None =
     key = file_key(Path(path))
     try:
         data = read_bytes(path)  # read once: hashed for the manifest, then decoded
+        faults.point("read")
         digest = hashlib.sha1(data).hexdigest()
         page = decode_page(path, data, encoding)
         if user_dict:
@@ -196,7 +211,9 @@ def _acquire_writer(ix, wait: float):
         try:
             from .bulkwriter import BulkSegmentWriter
             from .codec import CompactCodec
+            from .ingest import PrivateTempStorage
 
+            ix.storage = PrivateTempStorage(ix.storage.folder)
             return BulkSegmentWriter(ix, compound=False, codec=CompactCodec())
         except LockError:
             if time.monotonic() >= deadline:
@@ -226,7 +243,8 @@ def build_index(
     started = time.perf_counter()
     folder = Path(folder)
     paths_list = list(paths)
-    files = page_files(paths_list)
+    unreadable: list[tuple[str, str]] = []
+    files = page_files(paths_list, unreadable)
     if folder.exists() and any(folder.iterdir()) and not is_index(folder):
         raise IndexError_(f"{folder}: not a papersearch index (choose another --index, or empty the folder)")
     dict_print = ""
@@ -238,15 +256,24 @@ def build_index(
         except (OSError, UnicodeDecodeError) as err:
             raise PapersearchError(f"{user_dict}: cannot read dictionary ({err})") from None
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with _writer_lock(folder, wait):
-        return _build_locked(folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise disk_error(err, folder, 0) from None
+    with _writer_lock(folder, wait) as lock_fd:
+        summary = _build_locked(
+            folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started, lock_fd
+        )
+    summary.skipped[:0] = unreadable
+    return summary
 
 
 @contextmanager
 def _writer_lock(folder: Path, wait: float):
     """One papersearch writer an index at a time, rebuilds included (they
-    write beside the index, where Whoosh's own lock cannot see them)."""
+    write beside the index, where Whoosh's own lock cannot see them). The
+    lock is the kernel's (flock): it goes with the last process holding it,
+    so a killed writer never leaves it behind. Yields its descriptor."""
     from filelock import FileLock, Timeout
 
     lock = FileLock(str(folder.with_name(f".{folder.name}.lock")), timeout=wait)
@@ -254,64 +281,119 @@ def _writer_lock(folder: Path, wait: float):
         lock.acquire()
     except Timeout:
         raise IndexBusy(BUSY) from None
+    except OSError as err:
+        raise disk_error(err, folder, 0) from None
     try:
-        yield
+        yield lock._context.lock_file_fd
     finally:
         lock.release()
 
 
+@contextmanager
+def _sigint(handler):
+    """Run the block with SIGINT handled by handler (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _uninterruptible():
+    """Ctrl-C while the new index is committed waits for the commit to end,
+    so the index is either the old one or the new one, and the user is told which."""
+    caught: list[int] = []
+    with _sigint(lambda *_: caught.append(1)):
+        yield
+    if caught:
+        raise Interrupted("interrupted after the index was written: it holds this run's pages")
+
+
 def _build_locked(
-    folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started
+    folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started, lock_fd
 ) -> IndexSummary:
     from whoosh import index as windex
 
     recover(folder)
     target = folder
     fresh = rebuild or not is_index(folder)
-    if fresh:
-        target = folder.with_name(f".{folder.name}.new{os.getpid()}")
-        shutil.rmtree(target, ignore_errors=True)
-        target.mkdir(parents=True)
-        ix = windex.create_in(str(target), schema())
-        manifest = Manifest(target)
-    else:
-        manifest = Manifest(folder).load()
-        try:
-            ix = windex.open_dir(str(folder))
-        except Exception as err:  # whoosh raises many kinds on damaged files
-            raise IndexError_(f"{folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
-        if manifest.data.get("dictionary", "") != dict_print:
-            raise IndexError_(
-                f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r};"
-                " pass the same --dict, or --rebuild"
-            )
-
     summary = IndexSummary()
     try:
+        if fresh:
+            target = folder.with_name(f".{folder.name}.new{os.getpid()}")
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir(parents=True)
+            ix = windex.create_in(str(target), schema())
+            manifest = Manifest(target)
+        else:
+            manifest = Manifest(folder).load()
+            check_sizes(folder, manifest.data.get("sizes", {}))
+            try:
+                ix = windex.open_dir(str(folder))
+            except Exception as err:  # whoosh raises many kinds on damaged files
+                raise IndexError_(f"{folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
+            if manifest.data.get("dictionary", "") != dict_print:
+                raise IndexError_(
+                    f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r};"
+                    " pass the same --dict, or --rebuild"
+                )
+    except OSError as err:
+        raise disk_error(err, folder, 0) from None
+    writer = None
+    try:
         writer = _acquire_writer(ix, wait)
+        sweep(target, keep=writer.newsegment.segment_id())
         try:
             roots = [file_key(Path(p)) for p in paths_list]
-            segments = _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress)
+            lock_fds = [lock_fd, writer.writelock.fd] if writer.writelock else [lock_fd]
+            segments = _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress, lock_fds)
         except BaseException:
-            writer.cancel()
+            with _sigint(signal.SIG_IGN):
+                _quietly(writer.cancel)
             raise
-        from .ingest import commit_with
-
-        commit_with(writer, segments)
-        manifest.data.update(dictionary=dict_print, built=datetime.now(UTC).isoformat(timespec="seconds"), versions=_versions())
-        manifest.save()
-    except BaseException:
-        if fresh:
-            shutil.rmtree(target, ignore_errors=True)
+        with _uninterruptible():
+            _commit(writer, segments, manifest, dict_print, target)
+            ix.close()
+            if fresh:
+                _swap_in(target, folder)
+    except BaseException as err:
+        with _sigint(signal.SIG_IGN):  # a second Ctrl-C must not stop the cleaning up
+            ix.close()
+            if fresh:
+                shutil.rmtree(target, ignore_errors=True)
+            elif writer is not None:  # what this run wrote (never another writer's files)
+                _quietly(sweep, folder)
+        if isinstance(err, OSError):
+            raise disk_error(err, folder, summary.todo_bytes) from None
         raise
-    finally:
-        ix.close()
-    if fresh:
-        _swap_in(target, folder)
     summary.pages = len(manifest.files)
     summary.articles = sum(len(f["ids"]) for f in manifest.files.values())
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _commit(writer, segments: list, manifest: Manifest, dict_print: str, target: Path) -> None:
+    from .ingest import commit_with
+
+    faults.point("commit")
+    commit_with(writer, segments)
+    faults.point("commit")
+    built = datetime.now(UTC).isoformat(timespec="seconds")
+    manifest.data.update(dictionary=dict_print, built=built, versions=_versions(), sizes=file_sizes(target))
+    manifest.save()
+    faults.point("commit")
+
+
+def _quietly(func, *args) -> None:
+    """Clean up after a failure without hiding it."""
+    try:
+        func(*args)
+    except Exception:
+        pass
 
 
 def recover(folder: Path) -> None:
@@ -352,22 +434,27 @@ def _swap_in(new: Path, folder: Path) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     if folder.exists():
         os.replace(folder, old)
+        faults.point("swap")
     os.replace(new, folder)
     shutil.rmtree(old, ignore_errors=True)
 
 
 def _write(
-    writer, manifest: Manifest, files: list[Path], roots: list[str], summary: IndexSummary, encoding, user_dict, jobs, progress
+    writer,
+    manifest: Manifest,
+    files: list[Path],
+    roots: list[str],
+    summary: IndexSummary,
+    encoding,
+    user_dict,
+    jobs,
+    progress,
+    lock_fds,
 ) -> list:
     """Index what changed; return the segments worker processes wrote."""
     known = manifest.files
     wanted = {file_key(p): p for p in files}
-    # pages indexed from a folder named again whose files are gone now
-    for key in [k for k in known if k not in wanted and not Path(k).exists()]:
-        if any(key == root or key.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
-            writer.delete_by_term("file_key", key)
-            del known[key]
-            summary.removed += 1
+    _drop_gone(writer, known, wanted, roots, summary)
     # a file indexed before and named again is unchanged when its bytes hash the same
     todo: list[Path] = []
     for key, path in wanted.items():
@@ -382,7 +469,9 @@ def _write(
         key = file_key(path)
         stem = _unique_stem(path, key, stems)
         stems.setdefault(stem, key)
-        jobs_list.append((str(path), stem))
+        # stored absolute: the page is found again from any working folder
+        jobs_list.append((os.path.abspath(path), stem))
+        summary.todo_bytes += _size(path)
     if progress:
         progress.set_total(len(todo))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -390,19 +479,27 @@ def _write(
     if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES:
         from .ingest import parallel_pages
 
-        results = parallel_pages(folder, jobs_list, min(workers, len(todo)), encoding, user_dict)
+        results = parallel_pages(folder, jobs_list, min(workers, len(todo)), encoding, user_dict, lock_fds)
     else:
         from .ingest import SegmentBuilder, serial_pages
 
         results = serial_pages(SegmentBuilder(folder, encoding, user_dict), jobs_list)
+    try:
+        return _take_results(writer, results, known, summary, progress, len(jobs_list))
+    finally:
+        results.close()  # workers end now, not when the failure is forgotten
+
+
+def _take_results(writer, results, known: dict, summary: IndexSummary, progress, total: int) -> list:
     segments: list = []
     for seen, done in enumerate(results, 1):
         if isinstance(done, list):
             segments = done
             continue
+        faults.point("result")
         if progress:
             progress.advance(done)
-            if seen == len(jobs_list):
+            if seen == total:
                 progress.writing()
         if done.error:
             summary.skipped.append((done.path, done.error))
@@ -414,6 +511,42 @@ def _write(
         summary.new_articles += len(done.ids)
         summary.megabytes += done.size / 1e6
     return segments
+
+
+def _drop_gone(writer, known: dict, wanted: dict, roots: list[str], summary: IndexSummary) -> None:
+    """Take out pages whose files are gone: those under a folder named again,
+    and those whose bytes are now indexed under another path (a folder moved
+    or renamed), found by size and then by content hash."""
+    gone = {k: v for k, v in known.items() if k not in wanted and not Path(k).exists()}
+    moved: set[str] = set()
+    by_size: dict[int, list[str]] = {}
+    for key, entry in gone.items():
+        by_size.setdefault(entry.get("size"), []).append(key)
+    for key, path in wanted.items():
+        if key in known or _size(path) not in by_size:
+            continue
+        digest = _digest(path)
+        moved |= {k for k in by_size[_size(path)] if gone[k].get("hash") == digest}
+    for key in gone:
+        named_again = any(key == root or key.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+        if named_again or key in moved:
+            writer.delete_by_term("file_key", key)
+            del known[key]
+            summary.removed += 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _changed(path: Path, entry: dict) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import IndexError_, PapersearchError
+from .housekeeping import check_sizes
 from .indexer import Manifest, is_index, recover
 from .model import Article
 from .query import Empty, parse, positive_terms, to_whoosh, to_word_query
@@ -63,6 +64,7 @@ class Index:
         if not is_index(self.folder):
             raise IndexError_(f"{self.folder}: not a papersearch index")
         self.manifest = Manifest(self.folder).load()
+        check_sizes(self.folder, self.manifest.data.get("sizes", {}))
         self._cached = None
         self.warnings: list[str] = []
         built_with = self.manifest.data.get("dictionary", "")

@@ -556,3 +556,8 @@ def _changed(path: Path, entry: dict) -> bool:
         return hashlib.sha1(path.read_bytes()).hexdigest() != entry.get("hash")
     except OSError:
         return True
+
+
+def index_bytes(folder: str | Path) -> int:
+    """The bytes the index in folder takes on disk (what `stats` calls its size)."""
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())

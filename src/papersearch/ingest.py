@@ -294,25 +294,31 @@ def commit_with(writer, segments: list) -> None:
     writer._finish()
 
 
-# A segment whose deleted documents pass this share of it is rewritten
-# without them: an index updated again and again stays near the size of a
-# fresh build of the same pages (scripts/bench.py measures the factor).
+# A segment is rewritten when its deleted documents pass DEAD_SHARE of it, or
+# when it holds less than SMALL_SHARE of the index's live documents (every
+# segment has a fixed cost in term tables): an index updated again and again
+# stays near the size of a fresh build of the same pages (tests/test_updates.py,
+# scripts/churn.py measure the factor).
 DEAD_SHARE = 0.2
+SMALL_SHARE = 0.1
 
 
 def merge_dead_and_small(writer, segments: list) -> list:
-    """Whoosh's merge policy (small segments are merged), and segments whose
-    deleted documents pass DEAD_SHARE are merged too; returns the segments kept."""
+    """Merge policy: rewrite (into this writer's segment) the segments with
+    many deleted documents and the small ones; return the segments kept."""
     from whoosh.reading import SegmentReader
     from whoosh.writing import MERGE_SMALL
 
+    live = sum(s.doc_count() for s in segments)
     kept = []
     for segment in segments:
         total = segment.doc_count_all()
-        if total and segment.deleted_count() > DEAD_SHARE * total:
+        dead = total and segment.deleted_count() > DEAD_SHARE * total
+        small = segment.doc_count() < SMALL_SHARE * live
+        if (dead or small) and len(segments) > 1 or segment.doc_count() == 0:
             reader = SegmentReader(writer.storage, writer.schema, segment)
             writer.add_reader(reader)
             reader.close()
         else:
             kept.append(segment)
-    return MERGE_SMALL(writer, kept)
+    return MERGE_SMALL(writer, kept)  # Whoosh's own: runs of small segments are merged

@@ -170,7 +170,12 @@ class Index:
         with self.ix.searcher() as searcher:
             reader = searcher.reader()
             for kind in ("article", "fragment", "photo", "ad", "headline"):
-                n = reader.doc_frequency("kind", kind)
+                # live documents only: an updated page's old articles stay in their segment, deleted
+                n = (
+                    sum(1 for d in reader.postings("kind", kind).all_ids() if not reader.is_deleted(d))
+                    if ("kind", kind) in reader
+                    else 0
+                )
                 if n:
                     kinds[kind] = n
             terms = {name: sum(1 for _ in reader.lexicon(name)) for name in ("title", "body", "body_ng")}

@@ -10,9 +10,12 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import IndexError_, PapersearchError
+from .errors import IndexError_, Interrupted, PapersearchError
 
 INDEX_NAME = "MAIN"
 # Disk errors a user fixes by making room.
@@ -114,3 +117,35 @@ def mount_point(path: Path) -> Path:
     while not os.path.ismount(path):
         path = path.parent
     return path
+
+
+@contextmanager
+def sigint(handler):
+    """Run the block with SIGINT handled by handler (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def uninterruptible():
+    """Ctrl-C while the new index is committed waits for the commit to end,
+    so the index is either the old one or the new one, and the user is told which."""
+    caught: list[int] = []
+    with sigint(lambda *_: caught.append(1)):
+        yield
+    if caught:
+        raise Interrupted("interrupted after the index was written: it holds this run's pages")
+
+
+def quietly(func, *args) -> None:
+    """Clean up after a failure without hiding it."""
+    try:
+        func(*args)
+    except Exception:
+        pass

@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import signal
-import threading
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -24,8 +23,9 @@ from pathlib import Path
 from typing import Protocol
 
 from . import faults
-from .errors import IndexBusy, IndexError_, Interrupted, PageError, PapersearchError
-from .housekeeping import check_sizes, disk_error, file_sizes, sweep
+from .changes import changed, drop_gone, file_key, page_files, size_of, unique_stem
+from .errors import IndexBusy, IndexError_, PageError, PapersearchError
+from .housekeeping import check_sizes, disk_error, file_sizes, quietly, sigint, sweep, uninterruptible
 from .model import Article
 
 MANIFEST = "papersearch.json"
@@ -101,37 +101,6 @@ class PreparedPage:
     size: int
     articles: list[Article] = field(default_factory=list)
     error: str = ""
-
-
-def page_files(paths: Iterable[str | Path], unreadable: list[tuple[str, str]] | None = None) -> list[Path]:
-    """The page files named, folders searched for *.txt (any case). A path
-    that does not exist is an error; a folder that cannot be read is added to
-    unreadable; symlinked folders are not followed (no loops)."""
-    found: list[Path] = []
-
-    def tell(err: OSError) -> None:
-        if unreadable is not None:
-            unreadable.append((err.filename, f"cannot read folder: {(err.strerror or str(err)).lower()}"))
-
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            inside = []
-            for top, _dirs, names in os.walk(path, onerror=tell):
-                inside += [Path(top, n) for n in names if n.lower().endswith(".txt")]
-            found += sorted(inside)
-        elif path.exists() or path.is_symlink():
-            found.append(path)
-        else:
-            raise PapersearchError(f"{raw}: no such file or folder")
-    return found
-
-
-def file_key(path: Path) -> str:
-    try:
-        return str(path.resolve())
-    except (OSError, RuntimeError):
-        return str(path.absolute())
 
 
 def prepare_page(path: str, encoding: str | None = None, user_dict: str | None = None) -> PreparedPage:
@@ -221,14 +190,6 @@ def _acquire_writer(ix, wait: float):
             time.sleep(0.2)
 
 
-def _unique_stem(path: Path, key: str, taken: dict[str, str]) -> str:
-    stem = path.stem
-    owner = taken.get(stem)
-    if owner is None or owner == key:
-        return stem
-    return f"{stem}~{hashlib.sha1(key.encode()).hexdigest()[:6]}"
-
-
 def build_index(
     folder: str | Path,
     paths: Iterable[str | Path],
@@ -289,30 +250,6 @@ def _writer_lock(folder: Path, wait: float):
         lock.release()
 
 
-@contextmanager
-def _sigint(handler):
-    """Run the block with SIGINT handled by handler (main thread only)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-@contextmanager
-def _uninterruptible():
-    """Ctrl-C while the new index is committed waits for the commit to end,
-    so the index is either the old one or the new one, and the user is told which."""
-    caught: list[int] = []
-    with _sigint(lambda *_: caught.append(1)):
-        yield
-    if caught:
-        raise Interrupted("interrupted after the index was written: it holds this run's pages")
-
-
 def _build_locked(
     folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started, lock_fd
 ) -> IndexSummary:
@@ -352,21 +289,21 @@ def _build_locked(
             lock_fds = [lock_fd, writer.writelock.fd] if writer.writelock else [lock_fd]
             segments = _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress, lock_fds)
         except BaseException:
-            with _sigint(signal.SIG_IGN):
-                _quietly(writer.cancel)
+            with sigint(signal.SIG_IGN):
+                quietly(writer.cancel)
             raise
-        with _uninterruptible():
+        with uninterruptible():
             _commit(writer, segments, manifest, dict_print, target)
             ix.close()
             if fresh:
                 _swap_in(target, folder)
     except BaseException as err:
-        with _sigint(signal.SIG_IGN):  # a second Ctrl-C must not stop the cleaning up
+        with sigint(signal.SIG_IGN):  # a second Ctrl-C must not stop the cleaning up
             ix.close()
             if fresh:
                 shutil.rmtree(target, ignore_errors=True)
             elif writer is not None:  # what this run wrote (never another writer's files)
-                _quietly(sweep, folder)
+                quietly(sweep, folder)
         if isinstance(err, OSError):
             raise disk_error(err, folder, summary.todo_bytes) from None
         raise
@@ -386,14 +323,6 @@ def _commit(writer, segments: list, manifest: Manifest, dict_print: str, target:
     manifest.data.update(dictionary=dict_print, built=built, versions=_versions(), sizes=file_sizes(target))
     manifest.save()
     faults.point("commit")
-
-
-def _quietly(func, *args) -> None:
-    """Clean up after a failure without hiding it."""
-    try:
-        func(*args)
-    except Exception:
-        pass
 
 
 def recover(folder: Path) -> None:
@@ -454,12 +383,12 @@ def _write(
     """Index what changed; return the segments worker processes wrote."""
     known = manifest.files
     wanted = {file_key(p): p for p in files}
-    _drop_gone(writer, known, wanted, roots, summary)
+    drop_gone(writer, known, wanted, roots, summary)
     # a file indexed before and named again is unchanged when its bytes hash the same
     todo: list[Path] = []
     for key, path in wanted.items():
         entry = known.get(key)
-        if entry and not _changed(path, entry):
+        if entry and not changed(path, entry):
             summary.unchanged += 1
             continue
         todo.append(path)
@@ -467,11 +396,11 @@ def _write(
     jobs_list = []
     for path in todo:
         key = file_key(path)
-        stem = _unique_stem(path, key, stems)
+        stem = unique_stem(path, key, stems)
         stems.setdefault(stem, key)
         # stored absolute: the page is found again from any working folder
         jobs_list.append((os.path.abspath(path), stem))
-        summary.todo_bytes += _size(path)
+        summary.todo_bytes += size_of(path)
     if progress:
         progress.set_total(len(todo))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -511,51 +440,6 @@ def _take_results(writer, results, known: dict, summary: IndexSummary, progress,
         summary.new_articles += len(done.ids)
         summary.megabytes += done.size / 1e6
     return segments
-
-
-def _drop_gone(writer, known: dict, wanted: dict, roots: list[str], summary: IndexSummary) -> None:
-    """Take out pages whose files are gone: those under a folder named again,
-    and those whose bytes are now indexed under another path (a folder moved
-    or renamed), found by size and then by content hash."""
-    gone = {k: v for k, v in known.items() if k not in wanted and not Path(k).exists()}
-    moved: set[str] = set()
-    by_size: dict[int, list[str]] = {}
-    for key, entry in gone.items():
-        by_size.setdefault(entry.get("size"), []).append(key)
-    for key, path in wanted.items():
-        if key in known or _size(path) not in by_size:
-            continue
-        digest = _digest(path)
-        moved |= {k for k in by_size[_size(path)] if gone[k].get("hash") == digest}
-    for key in gone:
-        named_again = any(key == root or key.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
-        if named_again or key in moved:
-            writer.delete_by_term("file_key", key)
-            del known[key]
-            summary.removed += 1
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return -1
-
-
-def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha1(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
-def _changed(path: Path, entry: dict) -> bool:
-    try:
-        if path.stat().st_size != entry.get("size"):
-            return True
-        return hashlib.sha1(path.read_bytes()).hexdigest() != entry.get("hash")
-    except OSError:
-        return True
 
 
 def index_bytes(folder: str | Path) -> int:

@@ -65,3 +65,20 @@ def test_stored_paths_resolve_from_any_working_folder(tmp_path):
     listed = subprocess.run([*cmd, "list", "--json"], cwd=elsewhere, capture_output=True, text=True)
     files = {a["file"] for a in json.loads(listed.stdout)}
     assert files and all((elsewhere / f).exists() for f in files)
+
+
+def test_pages_gone_from_elsewhere_are_reported_and_pruned(tmp_path):
+    pages = make_pages(tmp_path / "pages", 3, lines=60)
+    folder = tmp_path / "ix"
+    cmd = [sys.executable, "-m", "papersearch", "--index", str(folder)]
+    assert subprocess.run([*cmd, "index", str(pages), "-q"]).returncode == 0
+    edited = tmp_path / "edited.txt"
+    edited.write_text((pages / "page02.txt").read_text(encoding="utf-8") + "\n本报讯 补记一段。\n", encoding="utf-8")
+    (pages / "page02.txt").unlink()  # moved and edited: no hash finds it
+    done = subprocess.run([*cmd, "index", str(edited)], capture_output=True, text=True)
+    assert done.returncode == 0 and "1 indexed page(s) are gone from disk" in done.stderr and "papersearch prune" in done.stderr
+    pruned = subprocess.run([*cmd, "prune"], capture_output=True, text=True)
+    assert pruned.returncode == 0 and "removed 1 page(s)" in pruned.stderr
+    with Index(folder) as ix:
+        files = {a.file for a in ix.articles()}
+    assert files == {str(pages / "page00.txt"), str(pages / "page01.txt"), str(edited)}

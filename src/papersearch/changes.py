@@ -50,10 +50,11 @@ def unique_stem(path: Path, key: str, taken: dict[str, str]) -> str:
     return f"{stem}~{hashlib.sha1(key.encode()).hexdigest()[:6]}"
 
 
-def drop_gone(writer, known: dict, wanted: dict, roots: list[str], summary) -> None:
+def drop_gone(writer, known: dict, wanted: dict, roots: list[str], summary, prune: bool = False) -> None:
     """Take out pages whose files are gone: those under a folder named again,
     and those whose bytes are now indexed under another path (a folder moved
-    or renamed), found by size and then by content hash."""
+    or renamed), found by size and then by content hash; with prune, all.
+    The others are counted in summary.stale."""
     gone = {k: v for k, v in known.items() if k not in wanted and not Path(k).exists()}
     moved: set[str] = set()
     by_size: dict[int, list[str]] = {}
@@ -66,10 +67,12 @@ def drop_gone(writer, known: dict, wanted: dict, roots: list[str], summary) -> N
         moved |= {k for k in by_size[size_of(path)] if gone[k].get("hash") == digest}
     for key in gone:
         named_again = any(key == root or key.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
-        if named_again or key in moved:
+        if named_again or key in moved or prune:
             writer.delete_by_term("file_key", key)
             del known[key]
             summary.removed += 1
+        else:
+            summary.stale += 1
 
 
 def size_of(path: Path) -> int:

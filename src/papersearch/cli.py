@@ -147,6 +147,34 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
         )
     if summary.skipped and summary.added == 0 and summary.unchanged == 0:
         raise Failure("nothing could be indexed")
+    if summary.stale and not as_json:
+        click.echo(
+            f"papersearch: {summary.stale} indexed page(s) are gone from disk (moved or deleted); 'papersearch prune' takes them out",
+            err=True,
+        )
+
+
+@cli.command()
+@click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
+@json_option
+@click.pass_context
+@library_errors
+def prune(ctx, wait, as_json):
+    """Take every page whose file is gone (moved, renamed, deleted) out of the index.
+
+    \b
+    Example:
+        papersearch prune
+    """
+    from .indexer import build_index
+
+    summary = build_index(ctx.obj["index"], [], wait=wait, prune=True)
+    if as_json:
+        from .render import emit_json
+
+        emit_json({"removed": summary.removed, "pages": summary.pages, "articles": summary.articles})
+    else:
+        click.echo(f"removed {summary.removed} page(s); index holds {summary.pages} pages, {summary.articles} articles", err=True)
 
 
 @cli.command()

@@ -85,6 +85,7 @@ class IndexSummary:
     articles: int = 0  # articles now in the index
     added: int = 0  # page files indexed this run (new or changed)
     removed: int = 0
+    stale: int = 0  # pages in the index whose files are gone, left in (see prune)
     unchanged: int = 0
     new_articles: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
@@ -199,10 +200,14 @@ def build_index(
     wait: float = 0.0,
     jobs: int | None = None,
     progress: ProgressSink | None = None,
+    prune: bool = False,
 ) -> IndexSummary:
-    """Index the page files under paths into folder; return what was done."""
+    """Index the page files under paths into folder; return what was done.
+    With prune, every page whose file is gone leaves the index too."""
     started = time.perf_counter()
     folder = Path(folder)
+    if prune and not is_index(folder):
+        raise IndexError_(f"no index at {folder}: nothing to prune")
     paths_list = list(paths)
     unreadable: list[tuple[str, str]] = []
     files = page_files(paths_list, unreadable)
@@ -223,7 +228,7 @@ def build_index(
         raise disk_error(err, folder, 0) from None
     with _writer_lock(folder, wait) as lock_fd:
         summary = _build_locked(
-            folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started, lock_fd
+            folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started, lock_fd, prune
         )
     summary.skipped[:0] = unreadable
     return summary
@@ -251,7 +256,7 @@ def _writer_lock(folder: Path, wait: float):
 
 
 def _build_locked(
-    folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started, lock_fd
+    folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started, lock_fd, prune=False
 ) -> IndexSummary:
     from whoosh import index as windex
 
@@ -273,6 +278,8 @@ def _build_locked(
                 ix = windex.open_dir(str(folder))
             except Exception as err:  # whoosh raises many kinds on damaged files
                 raise IndexError_(f"{folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
+            if prune:  # pruning adds no words: the index keeps the dictionary it was built with
+                dict_print = manifest.data.get("dictionary", "")
             if manifest.data.get("dictionary", "") != dict_print:
                 raise IndexError_(
                     f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r};"
@@ -287,7 +294,7 @@ def _build_locked(
         try:
             roots = [file_key(Path(p)) for p in paths_list]
             lock_fds = [lock_fd, writer.writelock.fd] if writer.writelock else [lock_fd]
-            segments = _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress, lock_fds)
+            segments = _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress, lock_fds, prune)
         except BaseException:
             with sigint(signal.SIG_IGN):
                 quietly(writer.cancel)
@@ -379,11 +386,12 @@ def _write(
     jobs,
     progress,
     lock_fds,
+    prune=False,
 ) -> list:
     """Index what changed; return the segments worker processes wrote."""
     known = manifest.files
     wanted = {file_key(p): p for p in files}
-    drop_gone(writer, known, wanted, roots, summary)
+    drop_gone(writer, known, wanted, roots, summary, prune)
     # a file indexed before and named again is unchanged when its bytes hash the same
     todo: list[Path] = []
     for key, path in wanted.items():

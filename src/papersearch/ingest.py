@@ -276,13 +276,17 @@ def _check_alive(procs) -> None:
 
 
 def commit_with(writer, segments: list) -> None:
-    """Commit the writer's own changes together with segments written apart."""
-    if not segments:
-        writer.commit()
-        return
+    """Commit the writer's own changes together with segments written apart.
+    Segments with many deleted or few documents are merged into the writer's."""
     try:
         final = writer._merge_segments(merge_dead_and_small, False, True)
-        final += segments
+        live = sum(s.doc_count() for s in writer.segments) + sum(s.doc_count() for s in segments)
+        for segment in segments:
+            # an update's new segments are small: one segment a run, not one a worker
+            if writer.segments and segment.doc_count() < SMALL_SHARE * live:
+                _merge_in(writer, segment)
+            else:
+                final.append(segment)
         if writer._added:
             final.append(writer._finalize_segment())
         else:
@@ -292,6 +296,14 @@ def commit_with(writer, segments: list) -> None:
         writer._cleanup_on_error()
         raise
     writer._finish()
+
+
+def _merge_in(writer, segment) -> None:
+    from whoosh.reading import SegmentReader
+
+    reader = SegmentReader(writer.storage, writer.schema, segment)
+    writer.add_reader(reader)
+    reader.close()
 
 
 # A segment is rewritten when its deleted documents pass DEAD_SHARE of it, or
@@ -306,7 +318,6 @@ SMALL_SHARE = 0.1
 def merge_dead_and_small(writer, segments: list) -> list:
     """Merge policy: rewrite (into this writer's segment) the segments with
     many deleted documents and the small ones; return the segments kept."""
-    from whoosh.reading import SegmentReader
     from whoosh.writing import MERGE_SMALL
 
     live = sum(s.doc_count() for s in segments)
@@ -316,9 +327,7 @@ def merge_dead_and_small(writer, segments: list) -> list:
         dead = total and segment.deleted_count() > DEAD_SHARE * total
         small = segment.doc_count() < SMALL_SHARE * live
         if (dead or small) and len(segments) > 1 or segment.doc_count() == 0:
-            reader = SegmentReader(writer.storage, writer.schema, segment)
-            writer.add_reader(reader)
-            reader.close()
+            _merge_in(writer, segment)
         else:
             kept.append(segment)
     return MERGE_SMALL(writer, kept)  # Whoosh's own: runs of small segments are merged

@@ -95,13 +95,22 @@ def test_workers_die_with_a_killed_parent_and_leave_no_lock(tmp_path):
     assert snapshot(folder) == snapshot(clean)
 
 
-@pytest.mark.parametrize("stage", ["parent:result:3", "worker0:read:2", "worker0:add:2", "worker1:segment:1"])
-def test_ctrl_c_to_the_process_group_leaves_the_index_as_it_was(tmp_path, stage):
+@pytest.mark.parametrize(
+    "stage, jobs",
+    [
+        ("parent:result:3", "2"),
+        ("worker0:read:2", "2"),
+        ("worker0:add:2", "2"),
+        ("worker1:segment:1", "2"),
+        ("parent:add:3", "1"),
+    ],
+)
+def test_ctrl_c_to_the_process_group_leaves_the_index_as_it_was(tmp_path, stage, jobs):
     folder = tmp_path / "ix"
     build_index(folder, [make_pages(tmp_path / "pages", 20)], jobs=2)
     before, files = snapshot(folder), index_files(folder)
     make_pages(tmp_path / "pages", 20, edition="（修订）")
-    run = papersearch(folder, "index", str(tmp_path / "pages"), "--jobs", "2", fault=f"{stage}:INT", start_new_session=True)
+    run = papersearch(folder, "index", str(tmp_path / "pages"), "--jobs", jobs, fault=f"{stage}:INT", start_new_session=True)
     assert no_process_left(str(folder)) == []
     assert run.returncode == 130
     assert run.stderr.splitlines() == ["papersearch: interrupted; the index is as it was"]

@@ -405,6 +405,9 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo(f"papersearch: {INTERRUPTED}", err=True)
         sys.exit(130)
+    except PermissionError as err:  # a folder or file the user may not read or write
+        click.echo(f"papersearch: error: {err.filename or ''}: {(err.strerror or 'permission denied').lower()}", err=True)
+        sys.exit(2)
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("PAPERSEARCH_DEBUG"):
             raise

@@ -24,11 +24,12 @@ NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 INDEX_PER_TEXT_BYTE = 7
 
 
-def sweep(folder: Path, keep: str = "") -> None:
+def sweep(folder: Path, keep: str = "", failed: bool = False) -> None:
     """Delete what interrupted writers left in the index folder: segment
     files no table of contents names (but keep, the running writer's own),
     half-written tables of contents, temporary folders of dead processes and
-    manifests. Never touches the current index. Call with both locks held."""
+    manifests (this process's own too when its run failed). Never touches
+    the current index. Call with both locks held."""
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import TOC
 
@@ -43,9 +44,9 @@ def sweep(folder: Path, keep: str = "") -> None:
     for path in folder.iterdir():
         name = path.name
         if name.startswith(f"{INDEX_NAME}.tmp") and path.is_dir():
-            if not _live_pid_suffix(name):
+            if not _live_pid_suffix(name, failed):
                 shutil.rmtree(path, ignore_errors=True)
-        elif name.startswith("papersearch.tmp") and not _live_pid_suffix(name):
+        elif name.startswith("papersearch.tmp") and not _live_pid_suffix(name, failed):
             path.unlink(missing_ok=True)
         elif name.startswith(f"_{INDEX_NAME}_") and name.endswith(".toc") and name != f"_{INDEX_NAME}_{toc.generation}.toc":
             path.unlink(missing_ok=True)
@@ -55,10 +56,10 @@ def sweep(folder: Path, keep: str = "") -> None:
             path.unlink(missing_ok=True)
 
 
-def _live_pid_suffix(name: str) -> bool:
+def _live_pid_suffix(name: str, failed: bool = False) -> bool:
     digits = name[len(name.rstrip("0123456789")) :]
     if not digits or int(digits) == os.getpid():
-        return bool(digits)
+        return bool(digits) and not failed
     try:
         os.kill(int(digits), 0)
     except ProcessLookupError:

@@ -211,7 +211,11 @@ def build_index(
     paths_list = list(paths)
     unreadable: list[tuple[str, str]] = []
     files = page_files(paths_list, unreadable)
-    if folder.exists() and any(folder.iterdir()) and not is_index(folder):
+    try:
+        foreign = folder.exists() and any(folder.iterdir()) and not is_index(folder)
+    except OSError as err:
+        raise disk_error(err, folder, 0) from None
+    if foreign:
         raise IndexError_(f"{folder}: not a papersearch index (choose another --index, or empty the folder)")
     dict_print = ""
     if user_dict:
@@ -310,7 +314,7 @@ def _build_locked(
             if fresh:
                 shutil.rmtree(target, ignore_errors=True)
             elif writer is not None:  # what this run wrote (never another writer's files)
-                quietly(sweep, folder)
+                quietly(sweep, folder, "", True)
         if isinstance(err, OSError):
             raise disk_error(err, folder, summary.todo_bytes) from None
         raise

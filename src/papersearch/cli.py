@@ -14,14 +14,20 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import PageError, PapersearchError
+from .errors import Interrupted, PageError, PapersearchError
+
+INTERRUPTED = "interrupted; the index is as it was"
 
 
 class Failure(click.ClickException):
     exit_code = 2
 
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
     def show(self, file=None):
-        click.echo(f"papersearch: error: {self.format_message()}", err=True)
+        click.echo(f"papersearch: {'error: ' if self.exit_code == 2 else ''}{self.format_message()}", err=True)
 
 
 def library_errors(func):
@@ -31,10 +37,12 @@ def library_errors(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except Interrupted as err:
+            raise Failure(str(err), exit_code=130) from None
         except PapersearchError as err:
             raise Failure(str(err)) from None
-        except KeyboardInterrupt:
-            raise Failure("interrupted; the index is as it was before this run") from None
+        except KeyboardInterrupt:  # 128 + SIGINT, as shells expect
+            raise Failure(INTERRUPTED, exit_code=130) from None
 
     return wrapper
 
@@ -139,6 +147,34 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
         )
     if summary.skipped and summary.added == 0 and summary.unchanged == 0:
         raise Failure("nothing could be indexed")
+    if summary.stale and not as_json:
+        click.echo(
+            f"papersearch: {summary.stale} indexed page(s) are gone from disk (moved or deleted); 'papersearch prune' takes them out",
+            err=True,
+        )
+
+
+@cli.command()
+@click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
+@json_option
+@click.pass_context
+@library_errors
+def prune(ctx, wait, as_json):
+    """Take every page whose file is gone (moved, renamed, deleted) out of the index.
+
+    \b
+    Example:
+        papersearch prune
+    """
+    from .indexer import build_index
+
+    summary = build_index(ctx.obj["index"], [], wait=wait, prune=True)
+    if as_json:
+        from .render import emit_json
+
+        emit_json({"removed": summary.removed, "pages": summary.pages, "articles": summary.articles})
+    else:
+        click.echo(f"removed {summary.removed} page(s); index holds {summary.pages} pages, {summary.articles} articles", err=True)
 
 
 @cli.command()
@@ -366,6 +402,12 @@ def main() -> None:
         cli.main(prog_name="papersearch", standalone_mode=True)
     except BrokenPipeError:
         sys.stderr.close()  # output piped into head: not an error
+    except KeyboardInterrupt:
+        click.echo(f"papersearch: {INTERRUPTED}", err=True)
+        sys.exit(130)
+    except PermissionError as err:  # a folder or file the user may not read or write
+        click.echo(f"papersearch: error: {err.filename or ''}: {(err.strerror or 'permission denied').lower()}", err=True)
+        sys.exit(2)
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("PAPERSEARCH_DEBUG"):
             raise

@@ -16,3 +16,7 @@ class IndexError_(PapersearchError):
 
 class IndexBusy(IndexError_):
     """Another process is writing the index."""
+
+
+class Interrupted(PapersearchError):
+    """Ctrl-C (SIGINT): the CLI exits 130, as shells expect."""

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -21,7 +22,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from . import faults
+from .changes import changed, drop_gone, file_key, page_files, size_of, unique_stem
 from .errors import IndexBusy, IndexError_, PageError, PapersearchError
+from .housekeeping import check_sizes, disk_error, file_sizes, quietly, sigint, sweep, uninterruptible
 from .model import Article
 
 MANIFEST = "papersearch.json"
@@ -81,11 +85,13 @@ class IndexSummary:
     articles: int = 0  # articles now in the index
     added: int = 0  # page files indexed this run (new or changed)
     removed: int = 0
+    stale: int = 0  # pages in the index whose files are gone, left in (see prune)
     unchanged: int = 0
     new_articles: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     seconds: float = 0.0
     megabytes: float = 0.0
+    todo_bytes: int = 0  # bytes of the page files read this run
 
 
 @dataclass
@@ -98,28 +104,6 @@ class PreparedPage:
     error: str = ""
 
 
-def page_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The page files named, folders searched for *.txt. A path that does not
-    exist is an error; symlinked folders are not followed (no loops)."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*.txt") if p.is_file() or p.is_symlink())
-        elif path.exists() or path.is_symlink():
-            found.append(path)
-        else:
-            raise PapersearchError(f"{raw}: no such file or folder")
-    return found
-
-
-def file_key(path: Path) -> str:
-    try:
-        return str(path.resolve())
-    except (OSError, RuntimeError):
-        return str(path.absolute())
-
-
 def prepare_page(path: str, encoding: str | None = None, user_dict: str | None = None) -> PreparedPage:
     """Read, hash and split one page (runs in a worker process)."""
     from .reader import decode_page, read_bytes
@@ -128,6 +112,7 @@ def prepare_page(path: str, encoding: str | None = None, user_dict: str | None =
     key = file_key(Path(path))
     try:
         data = read_bytes(path)  # read once: hashed for the manifest, then decoded
+        faults.point("read")
         digest = hashlib.sha1(data).hexdigest()
         page = decode_page(path, data, encoding)
         if user_dict:
@@ -196,20 +181,14 @@ def _acquire_writer(ix, wait: float):
         try:
             from .bulkwriter import BulkSegmentWriter
             from .codec import CompactCodec
+            from .ingest import PrivateTempStorage
 
+            ix.storage = PrivateTempStorage(ix.storage.folder)
             return BulkSegmentWriter(ix, compound=False, codec=CompactCodec())
         except LockError:
             if time.monotonic() >= deadline:
                 raise IndexBusy(BUSY) from None
             time.sleep(0.2)
-
-
-def _unique_stem(path: Path, key: str, taken: dict[str, str]) -> str:
-    stem = path.stem
-    owner = taken.get(stem)
-    if owner is None or owner == key:
-        return stem
-    return f"{stem}~{hashlib.sha1(key.encode()).hexdigest()[:6]}"
 
 
 def build_index(
@@ -221,13 +200,22 @@ def build_index(
     wait: float = 0.0,
     jobs: int | None = None,
     progress: ProgressSink | None = None,
+    prune: bool = False,
 ) -> IndexSummary:
-    """Index the page files under paths into folder; return what was done."""
+    """Index the page files under paths into folder; return what was done.
+    With prune, every page whose file is gone leaves the index too."""
     started = time.perf_counter()
     folder = Path(folder)
+    if prune and not is_index(folder):
+        raise IndexError_(f"no index at {folder}: nothing to prune")
     paths_list = list(paths)
-    files = page_files(paths_list)
-    if folder.exists() and any(folder.iterdir()) and not is_index(folder):
+    unreadable: list[tuple[str, str]] = []
+    files = page_files(paths_list, unreadable)
+    try:
+        foreign = folder.exists() and any(folder.iterdir()) and not is_index(folder)
+    except OSError as err:
+        raise disk_error(err, folder, 0) from None
+    if foreign:
         raise IndexError_(f"{folder}: not a papersearch index (choose another --index, or empty the folder)")
     dict_print = ""
     if user_dict:
@@ -238,15 +226,24 @@ def build_index(
         except (OSError, UnicodeDecodeError) as err:
             raise PapersearchError(f"{user_dict}: cannot read dictionary ({err})") from None
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with _writer_lock(folder, wait):
-        return _build_locked(folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise disk_error(err, folder, 0) from None
+    with _writer_lock(folder, wait) as lock_fd:
+        summary = _build_locked(
+            folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started, lock_fd, prune
+        )
+    summary.skipped[:0] = unreadable
+    return summary
 
 
 @contextmanager
 def _writer_lock(folder: Path, wait: float):
     """One papersearch writer an index at a time, rebuilds included (they
-    write beside the index, where Whoosh's own lock cannot see them)."""
+    write beside the index, where Whoosh's own lock cannot see them). The
+    lock is the kernel's (flock): it goes with the last process holding it,
+    so a killed writer never leaves it behind. Yields its descriptor."""
     from filelock import FileLock, Timeout
 
     lock = FileLock(str(folder.with_name(f".{folder.name}.lock")), timeout=wait)
@@ -254,64 +251,89 @@ def _writer_lock(folder: Path, wait: float):
         lock.acquire()
     except Timeout:
         raise IndexBusy(BUSY) from None
+    except OSError as err:
+        raise disk_error(err, folder, 0) from None
     try:
-        yield
+        yield lock._context.lock_file_fd
     finally:
         lock.release()
 
 
 def _build_locked(
-    folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started
+    folder, paths_list, files, rebuild, encoding, user_dict, dict_print, wait, jobs, progress, started, lock_fd, prune=False
 ) -> IndexSummary:
     from whoosh import index as windex
 
     recover(folder)
     target = folder
     fresh = rebuild or not is_index(folder)
-    if fresh:
-        target = folder.with_name(f".{folder.name}.new{os.getpid()}")
-        shutil.rmtree(target, ignore_errors=True)
-        target.mkdir(parents=True)
-        ix = windex.create_in(str(target), schema())
-        manifest = Manifest(target)
-    else:
-        manifest = Manifest(folder).load()
-        try:
-            ix = windex.open_dir(str(folder))
-        except Exception as err:  # whoosh raises many kinds on damaged files
-            raise IndexError_(f"{folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
-        if manifest.data.get("dictionary", "") != dict_print:
-            raise IndexError_(
-                f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r};"
-                " pass the same --dict, or --rebuild"
-            )
-
     summary = IndexSummary()
     try:
+        if fresh:
+            target = folder.with_name(f".{folder.name}.new{os.getpid()}")
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir(parents=True)
+            ix = windex.create_in(str(target), schema())
+            manifest = Manifest(target)
+        else:
+            manifest = Manifest(folder).load()
+            check_sizes(folder, manifest.data.get("sizes", {}))
+            try:
+                ix = windex.open_dir(str(folder))
+            except Exception as err:  # whoosh raises many kinds on damaged files
+                raise IndexError_(f"{folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
+            if prune:  # pruning adds no words: the index keeps the dictionary it was built with
+                dict_print = manifest.data.get("dictionary", "")
+            if manifest.data.get("dictionary", "") != dict_print:
+                raise IndexError_(
+                    f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r};"
+                    " pass the same --dict, or --rebuild"
+                )
+    except OSError as err:
+        raise disk_error(err, folder, 0) from None
+    writer = None
+    try:
         writer = _acquire_writer(ix, wait)
+        sweep(target, keep=writer.newsegment.segment_id())
         try:
             roots = [file_key(Path(p)) for p in paths_list]
-            segments = _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress)
+            lock_fds = [lock_fd, writer.writelock.fd] if writer.writelock else [lock_fd]
+            segments = _write(writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress, lock_fds, prune)
         except BaseException:
-            writer.cancel()
+            with sigint(signal.SIG_IGN):
+                quietly(writer.cancel)
             raise
-        from .ingest import commit_with
-
-        commit_with(writer, segments)
-        manifest.data.update(dictionary=dict_print, built=datetime.now(UTC).isoformat(timespec="seconds"), versions=_versions())
-        manifest.save()
-    except BaseException:
-        if fresh:
-            shutil.rmtree(target, ignore_errors=True)
+        with uninterruptible():
+            _commit(writer, segments, manifest, dict_print, target)
+            ix.close()
+            if fresh:
+                _swap_in(target, folder)
+    except BaseException as err:
+        with sigint(signal.SIG_IGN):  # a second Ctrl-C must not stop the cleaning up
+            ix.close()
+            if fresh:
+                shutil.rmtree(target, ignore_errors=True)
+            elif writer is not None:  # what this run wrote (never another writer's files)
+                quietly(sweep, folder, "", True)
+        if isinstance(err, OSError):
+            raise disk_error(err, folder, summary.todo_bytes) from None
         raise
-    finally:
-        ix.close()
-    if fresh:
-        _swap_in(target, folder)
     summary.pages = len(manifest.files)
     summary.articles = sum(len(f["ids"]) for f in manifest.files.values())
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _commit(writer, segments: list, manifest: Manifest, dict_print: str, target: Path) -> None:
+    from .ingest import commit_with
+
+    faults.point("commit")
+    commit_with(writer, segments)
+    faults.point("commit")
+    built = datetime.now(UTC).isoformat(timespec="seconds")
+    manifest.data.update(dictionary=dict_print, built=built, versions=_versions(), sizes=file_sizes(target))
+    manifest.save()
+    faults.point("commit")
 
 
 def recover(folder: Path) -> None:
@@ -352,27 +374,33 @@ def _swap_in(new: Path, folder: Path) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     if folder.exists():
         os.replace(folder, old)
+        faults.point("swap")
     os.replace(new, folder)
     shutil.rmtree(old, ignore_errors=True)
 
 
 def _write(
-    writer, manifest: Manifest, files: list[Path], roots: list[str], summary: IndexSummary, encoding, user_dict, jobs, progress
+    writer,
+    manifest: Manifest,
+    files: list[Path],
+    roots: list[str],
+    summary: IndexSummary,
+    encoding,
+    user_dict,
+    jobs,
+    progress,
+    lock_fds,
+    prune=False,
 ) -> list:
     """Index what changed; return the segments worker processes wrote."""
     known = manifest.files
     wanted = {file_key(p): p for p in files}
-    # pages indexed from a folder named again whose files are gone now
-    for key in [k for k in known if k not in wanted and not Path(k).exists()]:
-        if any(key == root or key.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
-            writer.delete_by_term("file_key", key)
-            del known[key]
-            summary.removed += 1
+    drop_gone(writer, known, wanted, roots, summary, prune)
     # a file indexed before and named again is unchanged when its bytes hash the same
     todo: list[Path] = []
     for key, path in wanted.items():
         entry = known.get(key)
-        if entry and not _changed(path, entry):
+        if entry and not changed(path, entry):
             summary.unchanged += 1
             continue
         todo.append(path)
@@ -380,9 +408,11 @@ def _write(
     jobs_list = []
     for path in todo:
         key = file_key(path)
-        stem = _unique_stem(path, key, stems)
+        stem = unique_stem(path, key, stems)
         stems.setdefault(stem, key)
-        jobs_list.append((str(path), stem))
+        # stored absolute: the page is found again from any working folder
+        jobs_list.append((os.path.abspath(path), stem))
+        summary.todo_bytes += size_of(path)
     if progress:
         progress.set_total(len(todo))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -390,19 +420,27 @@ def _write(
     if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES:
         from .ingest import parallel_pages
 
-        results = parallel_pages(folder, jobs_list, min(workers, len(todo)), encoding, user_dict)
+        results = parallel_pages(folder, jobs_list, min(workers, len(todo)), encoding, user_dict, lock_fds)
     else:
         from .ingest import SegmentBuilder, serial_pages
 
         results = serial_pages(SegmentBuilder(folder, encoding, user_dict), jobs_list)
+    try:
+        return _take_results(writer, results, known, summary, progress, len(jobs_list))
+    finally:
+        results.close()  # workers end now, not when the failure is forgotten
+
+
+def _take_results(writer, results, known: dict, summary: IndexSummary, progress, total: int) -> list:
     segments: list = []
     for seen, done in enumerate(results, 1):
         if isinstance(done, list):
             segments = done
             continue
+        faults.point("result")
         if progress:
             progress.advance(done)
-            if seen == len(jobs_list):
+            if seen == total:
                 progress.writing()
         if done.error:
             summary.skipped.append((done.path, done.error))
@@ -416,10 +454,6 @@ def _write(
     return segments
 
 
-def _changed(path: Path, entry: dict) -> bool:
-    try:
-        if path.stat().st_size != entry.get("size"):
-            return True
-        return hashlib.sha1(path.read_bytes()).hexdigest() != entry.get("hash")
-    except OSError:
-        return True
+def index_bytes(folder: str | Path) -> int:
+    """The bytes the index in folder takes on disk (what `stats` calls its size)."""
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())

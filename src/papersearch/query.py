@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 FIELDS = {"headline": "title", "title": "title", "author": "author", "file": "file", "kind": "kind"}
+# Brackets deeper than this are read as nothing (parsing recurses per level).
+MAX_DEPTH = 50
 _TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<q>"[^"]*"?)|(?P<word>[^\s()"]+(?:"[^"]*"?)?))')
 
 
@@ -136,12 +138,18 @@ class _Parser:
 
     def unary(self, depth):
         kind, value = self.take()
-        if kind == "not":
-            nxt = self.peek()[0]
-            if nxt in (None, "or", ")"):
+        negations = 0
+        while kind == "not":  # a loop, not recursion: a thousand NOTs must not overflow the stack
+            negations += 1
+            if self.peek()[0] in (None, "or", ")"):
                 return Empty()
+            kind, value = self.take()
+        if negations:
+            self.i -= 1
             child = self.unary(depth)
-            return Empty() if isinstance(child, Empty) else Not(child)
+            return child if isinstance(child, Empty) or negations % 2 == 0 else Not(child)
+        if kind == "(" and depth >= MAX_DEPTH:
+            return Empty()  # brackets nested deeper than anyone types group nothing more
         if kind == "(":
             inner = self.expr(depth + 1)
             if self.peek()[0] == ")":

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import IndexError_, PapersearchError
+from .housekeeping import check_sizes
 from .indexer import Manifest, is_index, recover
 from .model import Article
 from .query import Empty, parse, positive_terms, to_whoosh, to_word_query
@@ -63,6 +64,7 @@ class Index:
         if not is_index(self.folder):
             raise IndexError_(f"{self.folder}: not a papersearch index")
         self.manifest = Manifest(self.folder).load()
+        check_sizes(self.folder, self.manifest.data.get("sizes", {}))
         self._cached = None
         self.warnings: list[str] = []
         built_with = self.manifest.data.get("dictionary", "")
@@ -168,7 +170,12 @@ class Index:
         with self.ix.searcher() as searcher:
             reader = searcher.reader()
             for kind in ("article", "fragment", "photo", "ad", "headline"):
-                n = reader.doc_frequency("kind", kind)
+                # live documents only: an updated page's old articles stay in their segment, deleted
+                n = (
+                    sum(1 for d in reader.postings("kind", kind).all_ids() if not reader.is_deleted(d))
+                    if ("kind", kind) in reader
+                    else 0
+                )
                 if n:
                     kinds[kind] = n
             terms = {name: sum(1 for _ in reader.lexicon(name)) for name in ("title", "body", "body_ng")}

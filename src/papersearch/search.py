@@ -22,8 +22,10 @@ from .snippets import Snippet, make_snippet, match_spans
 
 KIND_WEIGHT = {"article": 1.0, "fragment": 0.85, "headline": 0.7, "photo": 0.6, "ad": 0.3}
 HEADLINE_BONUS = 1.3
-# Hits are re-ranked from this many candidates beyond the limit asked for.
+# Hits are re-ranked from at least this many candidates beyond the limit asked for.
 CANDIDATES = 100
+# A query whose words match this many articles is ranked by its words alone.
+BROAD = 1000
 
 
 @dataclass
@@ -110,32 +112,20 @@ class Index:
             raise PapersearchError("empty query: give at least one word to search for")
         terms = [t.text for t in positive_terms(tree) if t.field in ("", "headline")]
         searcher = self._searcher()
-        # looked up once a term: the rough and the exact query both use them
         known = functools.cache(functools.partial(indexed_words, searcher.reader()))
-        pool = max(limit, 1) + CANDIDATES
-        # Fast path for queries that match a large share of the archive: rank by
-        # the few words that cover each term (cheap postings), then check the
-        # literal match in the candidates' own text. When they hold too few
-        # literal matches, the exact n-gram query runs over everything.
-        hits: list[Hit] | None = None
-        # headline matches first: a reader expects them on top, and their postings are short
-        for fields in (("title",), ("title", "body")):
-            rough = to_word_query(tree, known, fields)
-            if rough is None:
-                break
-            candidates = searcher.search(rough, limit=pool)
-            if candidates.scored_length() < pool:
-                continue
-            hits = [Hit(0, r.score, a) for r in candidates if _literally_holds(a := _article(r), tree)]
-            if len(hits) >= limit:
-                break
-            hits = None
-        if hits is None:
-            hits = [Hit(0, r.score, _article(r)) for r in searcher.search(to_whoosh(tree, known), limit=pool)]
-        for hit in hits:
-            hit.score *= _bonus(hit.article, terms)
-        hits.sort(key=lambda h: (-h.score, h.article.id))
-        hits = hits[:limit]
+        exact = to_whoosh(tree, known)
+        rough = to_word_query(tree, known)
+        if rough is None or len(searcher.search(rough, limit=1)) < BROAD:
+            hits = _best(searcher, exact, terms, limit)
+        else:
+            # Broad queries are ranked by their words alone (cheap postings;
+            # the literal n-gram query of a common character reads thousands of
+            # terms); a candidate must still hold every term literally. Articles
+            # that hold the text but not the words follow them, in exact order.
+            hits = _best(searcher, rough, terms, limit, keep=lambda a: _literally_holds(a, tree))
+            if len(hits) < limit:
+                have = {h.article.id for h in hits}
+                hits += _best(searcher, exact, terms, limit - len(hits), keep=lambda a: a.id not in have)
         for rank, hit in enumerate(hits, 1):
             hit.rank = rank
             hit.snippet = make_snippet(hit.article.text or hit.article.title, terms, width=width, count=snippets)
@@ -254,6 +244,47 @@ def _literally_holds(article: Article, node) -> bool:
     if isinstance(node, Or):
         return any(_literally_holds(article, c) for c in node.children)
     return True
+
+
+# No adjustment raises a score by more than this (kind weights are at most 1).
+MAX_BONUS = HEADLINE_BONUS * NEAR_BONUS
+
+
+def _top(searcher, query, limit: int):
+    """Whoosh's top hits by score, exactly. Its default collector swaps in
+    cheaper matchers as the bar rises (dropping an ANDMAYBE's optional
+    part, skipping blocks by an estimated best score); with phrases those
+    estimates are wrong and better hits are missed, so a longer list could
+    hold a hit above the top of a shorter one."""
+    from whoosh.collectors import TopCollector
+
+    collector = TopCollector(limit=limit, usequality=False, replace=0)
+    searcher.search_with_collector(query, collector)
+    return collector.results()
+
+
+def _best(searcher, query, terms: list[str], limit: int, keep=None) -> list[Hit]:
+    """The limit best hits by BM25F score times _bonus, exactly: the order
+    of the first k hits is the same whatever the limit.
+
+    Whoosh ranks by the raw score; candidates are fetched best first until
+    no hit left unseen (raw score at most the lowest seen) could beat the
+    limit-th adjusted score even with the largest bonus."""
+    pool = limit + CANDIDATES
+    seen: dict[int, Hit | None] = {}
+    while True:
+        results = _top(searcher, query, pool)
+        for r in results:
+            if r.docnum not in seen:
+                article = _article(r)
+                seen[r.docnum] = Hit(0, r.score * _bonus(article, terms), article) if keep is None or keep(article) else None
+        hits = sorted((h for h in seen.values() if h is not None), key=lambda h: (-h.score, h.article.id))
+        if results.scored_length() < pool:
+            return hits[:limit]
+        floor = results[pool - 1].score
+        if len(hits) >= limit and floor * MAX_BONUS < hits[limit - 1].score:
+            return hits[:limit]
+        pool *= 4
 
 
 def _bonus(article: Article, terms: list[str]) -> float:

@@ -24,6 +24,38 @@ class Failure(click.ClickException):
         click.echo(f"papersearch: error: {self.format_message()}", err=True)
 
 
+class DashArguments(click.Command):
+    """A command whose query or id may start with '-' (`query -核酸`,
+    `show -leading-dash-7`): a word that is none of the command's options is
+    an argument, as if it followed '--'. A misspelt long option (`--limt`)
+    is still an error."""
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, self._dashes_as_arguments(ctx, list(args)))
+
+    def _dashes_as_arguments(self, ctx, args):
+        takes_value = {}
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                for name in param.opts + param.secondary_opts:
+                    takes_value[name] = not param.is_flag and not param.count
+        options, arguments, i = [], [], 0
+        while i < len(args):
+            word = args[i]
+            if word == "--":
+                arguments += args[i + 1 :]
+                break
+            if word.startswith("--") or word in takes_value or takes_value.get(word[:2]):
+                options.append(word)  # -n5 and --limit=5 too
+                if takes_value.get(word) and i + 1 < len(args):
+                    options.append(args[i + 1])
+                    i += 1
+            else:
+                arguments.append(word)
+            i += 1
+        return [*options, "--", *arguments] if arguments else options
+
+
 def library_errors(func):
     """Turn the library's errors into a one-line message and exit status 2."""
 
@@ -141,7 +173,7 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
         raise Failure("nothing could be indexed")
 
 
-@cli.command()
+@cli.command(cls=DashArguments)
 @click.argument("query")
 @click.option("-n", "--limit", type=click.IntRange(1, 10000), default=10, show_default=True, help="Most hits to show.")
 @click.option("--snippets", type=click.IntRange(0, 10), default=3, show_default=True, help="Fragments per snippet.")
@@ -178,7 +210,7 @@ def query(ctx, query, limit, snippets, width, as_json):
     ctx.exit(0 if hits else 1)
 
 
-@cli.command()
+@cli.command(cls=DashArguments)
 @click.argument("article_id")
 @click.option("--query", "highlight", help="Highlight these terms in the article.")
 @click.option("--related", is_flag=True, help="Also list the most similar articles.")
@@ -323,7 +355,7 @@ def export(ctx, fmt, output):
         write_articles(index.articles(), output, fmt)
 
 
-@cli.command()
+@cli.command(cls=DashArguments)
 @click.argument("query")
 @click.argument("article_id", required=False)
 @json_option

@@ -338,21 +338,26 @@ def stats(ctx, as_json):
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write [default: stdout].")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="File to write [default: stdout]."
+)
+@click.option("--excel", is_flag=True, help="Start the file with a UTF-8 BOM, which spreadsheet programs need to read Chinese.")
 @click.pass_context
 @library_errors
-def export(ctx, fmt, output):
+def export(ctx, fmt, output, excel):
     """Write every article with all its fields, as JSON lines or CSV.
 
     \b
     Example:
-        papersearch export --format csv -o articles.csv
+        papersearch export --format csv --excel -o articles.csv
         papersearch export | python -c 'import pandas, sys; print(pandas.read_json(sys.stdin, lines=True))'
     """
-    from .export import write_articles
+    from .export import open_output, write_articles
 
     with _open(ctx) as index:
-        write_articles(index.articles(), output, fmt)
+        articles = index.articles()
+    with open_output(output, excel) as out:
+        write_articles(articles, out, fmt)
 
 
 @cli.command(cls=DashArguments)
@@ -394,6 +399,10 @@ def explain(ctx, query, article_id, as_json):
 
 
 def main() -> None:
+    import signal
+
+    # output piped into `head` that has exited: end quietly, as cat does (status 141)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         cli.main(prog_name="papersearch", standalone_mode=True)
     except BrokenPipeError:

@@ -41,6 +41,23 @@ def emit_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def field(text: str) -> str:
+    r"""A field of a tab-separated record: tabs, line breaks and backslashes
+    escaped, so a record is one line for cut, awk and wc -l.
+
+    >>> print(field("招聘启事\n待遇\t从优"))
+    招聘启事\n待遇\t从优
+    """
+    return text.translate(_ESCAPES)
+
+
+def _record(*fields) -> None:
+    _plain("\t".join(field(str(f)) for f in fields))
+
+
 def _plain(line: str) -> None:
     """Off a terminal: one unwrapped line, no escape codes."""
     sys.stdout.write(line + "\n")
@@ -59,8 +76,8 @@ def print_hits(hits: list[Hit], out: Console) -> None:
     if not out.is_terminal:
         for hit in hits:
             a = hit.article
-            _plain(f"{hit.rank}\t{a.id}\t{hit.score:.2f}\t{a.file}\t{a.headline or '(' + a.kind + ')'}")
-            _plain("\t" + hit.snippet.text)
+            _record(hit.rank, a.id, f"{hit.score:.2f}", a.file, a.headline or "(" + a.kind + ")")
+            _plain("\t" + field(hit.snippet.text))
         return
     from rich.console import Group
     from rich.padding import Padding
@@ -140,8 +157,7 @@ def article_lines(a: Article) -> list[str]:
 def print_article_table(articles: list[Article], out: Console, text_chars: int = 24, with_file: bool = False) -> None:
     if not out.is_terminal:
         for a in articles:
-            where = f"{a.file}\t" if with_file else ""
-            _plain(f"{a.id}\t{where}{a.kind}\t{a.headline}\t{' '.join(a.authors)}\t{a.text[:text_chars]}")
+            _record(a.id, *([a.file] if with_file else []), a.kind, a.headline, " ".join(a.authors), a.text[:text_chars])
         return
     from rich.table import Table
     from rich.text import Text

@@ -84,3 +84,8 @@ def test_csv_export_for_spreadsheets(run, tmp_path):
     plain = tmp_path / "b.csv"
     run("export", "--format", "csv", "-o", str(plain))
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_snippets_0_prints_one_line_a_hit_and_no_fragment(run):
+    lines = run("query", "疫情", "--snippets", "0", "-n", "5").output.splitlines()
+    assert len(lines) == 5 and all(line.split("\t")[0].isdigit() for line in lines)

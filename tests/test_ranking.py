@@ -75,3 +75,9 @@ def test_both_rankings_keep_the_first_k_and_find_every_literal_match(either_path
     large = ranked(either_path, term, small + extra)
     assert ranked(either_path, term, small) == large[:small], term
     assert len({i for i, _ in large}) == len(large)  # no article twice
+
+
+def test_explain_gives_the_score_query_ranks_by_on_both_rankings(either_path):
+    for query in ("防控", "疫情 防控", "二十条措施"):
+        for hit in either_path.search(query, limit=3):
+            assert either_path.explain(query, hit.article.id)["article"]["score"] == round(hit.score, 4), query

@@ -25,6 +25,7 @@ FIELDS = {"headline": "title", "title": "title", "author": "author", "file": "fi
 _SYNTAX = str.maketrans(
     {"：": ":", "“": '"', "”": '"', "＂": '"', "（": "(", "）": ")", "－": "-", "＋": "+", "｜": "|", "＆": "&"}
 )
+_ASCII_PHRASE = re.compile(r'("[^"]*"?)')
 _OPERATORS = {"OR": "or", "|": "or", "||": "or", "AND": "and", "&": "and", "&&": "and", "+": "and", "NOT": "not"}
 _TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<q>"[^"]*"?)|(?P<word>[^\s()"]+(?:"[^"]*"?)?))')
 
@@ -188,15 +189,17 @@ def _word(word: str):
             return Empty()
     else:
         text = word.strip('"')
-        if not any(ch.isalnum() for ch in text):
-            return Empty()  # operators and punctuation alone match nothing useful
+        if not any(ch.isalnum() or unicodedata.category(ch) in ("So", "Sc") for ch in text):
+            return Empty()  # operators and punctuation alone match nothing useful; ℃ and 😀 do
         node = Term(text)
     return Not(node) if negate else node
 
 
 def parse(text: str):
     """Parse a query string into a small tree of Term / And / Or / Not."""
-    text = "".join(ch for ch in text if ch.isprintable() or ch in " \t").translate(_SYNTAX)
+    text = "".join(ch for ch in text if ch.isprintable() or ch in " \t")
+    # inside an ASCII "phrase" full-width quotes and brackets are literal text
+    text = "".join(part if n % 2 else part.translate(_SYNTAX) for n, part in enumerate(_ASCII_PHRASE.split(text)))
     return _Parser(_lex(text)).expr()
 
 

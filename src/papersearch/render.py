@@ -77,7 +77,8 @@ def print_hits(hits: list[Hit], out: Console) -> None:
         for hit in hits:
             a = hit.article
             _record(hit.rank, a.id, f"{hit.score:.2f}", a.file, a.headline or "(" + a.kind + ")")
-            _plain("\t" + field(hit.snippet.text))
+            if hit.snippet.text:  # none with --snippets 0
+                _plain("\t" + field(hit.snippet.text))
         return
     from rich.console import Group
     from rich.padding import Padding
@@ -99,7 +100,8 @@ def print_hits(hits: list[Hit], out: Console) -> None:
         if a.kind != "article":
             meta.append(f"  [{a.kind}]", style="yellow")
         lines.append(meta)
-        lines.append(Padding(_marked(hit.snippet.text, hit.snippet.spans), (0, 0, 0, 4)))
+        if hit.snippet.text:
+            lines.append(Padding(_marked(hit.snippet.text, hit.snippet.spans), (0, 0, 0, 4)))
         out.print(Group(*lines))
         out.print()
 

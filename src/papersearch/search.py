@@ -204,9 +204,19 @@ class Index:
             with self.ix.searcher() as searcher:
                 from whoosh.query import Term as WTerm
 
-                res = searcher.search(wq, filter=WTerm("id", article_id), limit=1)
+                only = WTerm("id", article_id)
+                res = searcher.search(wq, filter=only, limit=1)
                 matched = bool(len(res))
                 score = res[0].score if matched else 0.0
+                known = functools.partial(indexed_words, searcher.reader())
+                rough = to_word_query(tree, known)
+                if matched and rough is not None and len(searcher.search(rough, limit=1)) >= BROAD:
+                    # a broad query is ranked by its words, as search ranks it
+                    by_words = searcher.search(rough, filter=only, limit=1)
+                    if len(by_words) and _literally_holds(article, tree):
+                        score = by_words[0].score
+                # scored as query scores it: BM25F times the kind, headline and nearness bonus
+                score *= _bonus(article, [t.text for t in positive_terms(tree) if t.field in ("", "headline")])
             out["article"] = {
                 "id": article_id,
                 "headline": article.headline,

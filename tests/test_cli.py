@@ -191,3 +191,21 @@ def test_a_query_or_id_starting_with_a_dash_is_not_an_option(run, seed_index, tm
     missing = run("show", "-leading-dash-7")
     assert missing.exit_code == 2 and "no article with id '-leading-dash-7'" in missing.output
     assert run("explain", "-核酸").exit_code == 0
+
+
+def test_a_folder_of_mixed_encodings_and_a_bad_byte_indexes_in_one_run(tmp_path, seeds_dir):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = (seeds_dir / "002_85826b4b7510fe28.txt").read_text(encoding="utf-8")
+    (pages / "utf8.txt").write_bytes(text[:100].encode() + b"\xff" + text[100:].encode())
+    (pages / "gbk.txt").write_bytes(text.encode("gb18030"))
+    (pages / "utf16.txt").write_bytes(text.encode("utf-16-le"))
+    (pages / "nul.txt").write_bytes(text[:30].encode() + b"\x00" + text[30:].encode())
+    res = CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "index", str(pages)])
+    assert res.exit_code == 0, res.output
+    assert "indexed 4 page(s)" in res.stderr and "0 skipped" in res.stderr
+    assert "utf8.txt: 1 undecodable byte(s) shown as" in res.stderr
+    hits = json.loads(
+        CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "query", "杂交水稻", "--json", "-n", "50"]).output
+    )
+    assert {h["file"].rsplit("/", 1)[-1] for h in hits} == {"utf8.txt", "gbk.txt", "utf16.txt", "nul.txt"}

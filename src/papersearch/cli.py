@@ -152,6 +152,8 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
         )
     for path, reason in summary.skipped:
         click.echo(f"papersearch: skipped {path}: {reason}", err=True)
+    for path, count in summary.replaced:
+        click.echo(f"papersearch: warning: {path}: {count} undecodable byte(s) shown as \ufffd", err=True)
     if as_json:
         from .render import emit_json
 
@@ -159,6 +161,7 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
             {
                 **summary.__dict__,
                 "skipped": [{"file": p, "reason": r} for p, r in summary.skipped],
+                "replaced": [{"file": p, "bytes": n} for p, n in summary.replaced],
                 "index": str(ctx.obj["index"]),
             }
         )

@@ -84,6 +84,7 @@ class IndexSummary:
     unchanged: int = 0
     new_articles: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    replaced: list[tuple[str, int]] = field(default_factory=list)  # (path, undecodable bytes) of pages indexed
     seconds: float = 0.0
     megabytes: float = 0.0
 
@@ -96,6 +97,7 @@ class PreparedPage:
     size: int
     articles: list[Article] = field(default_factory=list)
     error: str = ""
+    replaced: int = 0  # undecodable bytes shown as U+FFFD
 
 
 def page_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -139,7 +141,7 @@ def prepare_page(path: str, encoding: str | None = None, user_dict: str | None =
         return PreparedPage(key, path, "", 0, error=str(err))
     except OSError as err:
         return PreparedPage(key, path, "", 0, error=err.strerror or str(err))
-    return PreparedPage(key, path, digest, len(data), arts)
+    return PreparedPage(key, path, digest, len(data), arts, replaced=page.replaced)
 
 
 class Manifest:
@@ -411,6 +413,8 @@ def _write(
         writer.delete_by_term("file_key", done.key)
         known[done.key] = {"path": done.path, "hash": done.digest, "size": done.size, "ids": done.ids}
         summary.added += 1
+        if done.replaced:
+            summary.replaced.append((done.path, done.replaced))
         summary.new_articles += len(done.ids)
         summary.megabytes += done.size / 1e6
     return segments

@@ -89,3 +89,24 @@ def test_csv_export_for_spreadsheets(run, tmp_path):
 def test_snippets_0_prints_one_line_a_hit_and_no_fragment(run):
     lines = run("query", "疫情", "--snippets", "0", "-n", "5").output.splitlines()
     assert len(lines) == 5 and all(line.split("\t")[0].isdigit() for line in lines)
+
+
+def test_dict_warns_only_where_it_changes_something_and_explain_honours_it(tmp_path, seeds_dir):
+    from papersearch.indexer import build_index
+
+    words = tmp_path / "dict.txt"
+    words.write_text("我爱我村 1000 n\n", encoding="utf-8")
+    index = tmp_path / "ix"
+    build_index(index, [seeds_dir], jobs=1)
+
+    def invoke(*args):
+        return CliRunner().invoke(cli, ["--index", str(index), *args], catch_exceptions=False)
+
+    plain, with_dict = invoke("query", "我爱我村", "--json"), invoke("--dict", str(words), "query", "我爱我村", "--json")
+    assert plain.stdout == with_dict.stdout  # query words come from the index's own vocabulary
+    assert with_dict.stderr == ""  # so no warning that ranking may differ
+    explained = json.loads(invoke("--dict", str(words), "explain", "我爱我村", "--json").stdout)
+    assert "我爱我村" in explained["terms"][0]["segmented"]
+    assert "我爱我村" not in json.loads(invoke("explain", "我爱我村", "--json").stdout)["terms"][0]["segmented"]
+    assert "dict.txt" in explained["dictionary"]["query"] and explained["dictionary"]["index"] == ""
+    assert "index was built without" in invoke("--dict", str(words), "explain", "我爱我村").output

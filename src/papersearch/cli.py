@@ -392,6 +392,8 @@ def explain(ctx, query, article_id, as_json):
             f"jieba {' '.join(t['segmented'])}; ranked by indexed words {' '.join(t['words']) or '(none)'}"
         )
     click.echo(f"whoosh   {data['whoosh']}")
+    if data["dictionary"]["note"]:
+        click.echo(f"dict     {data['dictionary']['note']}")
     if "article" in data:
         a = data["article"]
         verdict = f"matches, score {a['score']}" if a["matched"] else "does not match"

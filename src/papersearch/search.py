@@ -67,19 +67,19 @@ class Index:
         self.manifest = Manifest(self.folder).load()
         self._cached = None
         self.warnings: list[str] = []
-        built_with = self.manifest.data.get("dictionary", "")
-        used = ""
+        self.user_dict = user_dict
+        self.built_with = self.manifest.data.get("dictionary", "")
+        self.used = ""
         if user_dict:
             from .segmenter import dict_fingerprint
 
             try:
-                used = dict_fingerprint(user_dict)
+                self.used = dict_fingerprint(user_dict)
             except OSError as err:
                 raise PapersearchError(f"{user_dict}: cannot read dictionary ({err.strerror})") from None
-        if built_with != used:
-            self.warnings.append(
-                f"index built with dictionary {built_with or 'none'}, queried with {used or 'none'}: word ranking may differ (pass the same --dict)"
-            )
+        # No warning on a mismatch: search looks query words up in the index's
+        # own vocabulary, so the dictionary given now changes no result; only
+        # explain's jieba segmentation uses it, and explain says so.
         try:
             self.ix = windex.open_dir(str(self.folder))
         except Exception as err:  # whoosh raises many kinds on damaged files
@@ -177,11 +177,24 @@ class Index:
             "versions": data.get("versions", {}),
         }
 
+    def _dictionary_note(self) -> str:
+        if self.built_with == self.used:
+            return ""
+        built = f"with {self.built_with}" if self.built_with else "without a user dictionary"
+        used = self.used or "jieba's default dictionary"
+        return f"the index was built {built}; jieba segments this query with {used}, but ranking uses the index's words"
+
     def explain(self, text: str, article_id: str | None = None) -> dict:
         from .analysis import literal_grams, query_words
         from .normalize import fold
 
         tree = parse(text)
+        from .segmenter import load_user_dict, use_default_dict
+
+        if self.user_dict:
+            load_user_dict(self.user_dict)
+        else:
+            use_default_dict()
         with self.ix.searcher() as searcher:
             known = functools.partial(indexed_words, searcher.reader())
             terms = [
@@ -197,6 +210,7 @@ class Index:
             ]
             wq = None if isinstance(tree, Empty) else to_whoosh(tree, known)
         out: dict = {"query": text, "parsed": repr(tree), "terms": terms, "whoosh": str(wq) if wq is not None else ""}
+        out["dictionary"] = {"index": self.built_with, "query": self.used, "note": self._dictionary_note()}
         if wq is None:
             return out
         if article_id:

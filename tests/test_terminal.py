@@ -91,3 +91,32 @@ def test_plain_output_when_piped(term, tmp_path, seeds_dir):
     )
     screen = term.wait_for("PIPE-DONE", timeout=60)
     assert "^[[" not in screen and "002_85826b4b7510fe28-2" in screen
+
+
+def test_a_long_article_pages_by_screen_lines_with_colours_and_no_raw_codes(tmp_path, seeds_dir):
+    """An article of few, long paragraphs is taller than a narrow terminal:
+    it goes to the pager, and less shows colours, not escape codes, even
+    when LESS is unset."""
+    import json
+    import math
+    import os
+
+    index = tmp_path / "ix"
+    env = {**os.environ, "PAPERSEARCH_INDEX": str(index)}
+    subprocess.run([BIN, "index", "-q", str(seeds_dir)], env=env, check=True)
+    listed = json.loads(subprocess.run([BIN, "list", "--json"], env=env, capture_output=True, check=True).stdout)
+    width, height = 60, 30
+
+    def rows(a):
+        return sum(math.ceil((len(p) + 2) * 2 / width) for p in a["text"].split("\n"))
+
+    article = next(a for a in listed if a["text"].count("\n") + 6 < height and rows(a) > height + 10)
+    t = Terminal(width=width, height=height)
+    try:
+        t.type(f"env -u LESS -u NO_COLOR PAGER=less TERM=xterm-256color PAPERSEARCH_INDEX={index} {BIN} show {article['id']}")
+        screen = t.wait_for_pattern(r"\(END\)|^:|\n:", timeout=30)
+        assert "ESC[" not in screen and "\x1b" not in screen  # less -R draws the colours
+        assert article["headline"][:8] in screen.replace("\n", "")  # the headline is on the first page
+        t.type("q")
+    finally:
+        t.close()

@@ -138,7 +138,10 @@ def print_article(a: Article, out: Console, terms: list[str] | None = None, page
             _plain(line)
         return
     body = article_renderable(a, terms)
-    if pager and a.text.count("\n") + 6 > out.size.height:
+    # screen lines as laid out at this width: a paragraph may wrap over many
+    if pager and len(out.render_lines(body, pad=False)) >= out.size.height:
+        # less shows raw escape codes unless told -R; set it as git does when LESS is unset
+        os.environ.setdefault("LESS", "FRX")
         with out.pager(styles=True):
             out.print(body)
     else:

@@ -110,3 +110,36 @@ def test_dict_warns_only_where_it_changes_something_and_explain_honours_it(tmp_p
     assert "我爱我村" not in json.loads(invoke("explain", "我爱我村", "--json").stdout)["terms"][0]["segmented"]
     assert "dict.txt" in explained["dictionary"]["query"] and explained["dictionary"]["index"] == ""
     assert "index was built without" in invoke("--dict", str(words), "explain", "我爱我村").output
+
+
+def test_stats_of_an_index_with_no_articles_and_after_a_no_op_run(tmp_path, seeds_dir):
+    from papersearch.indexer import build_index
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page = pages / "p.txt"
+    page.write_bytes((seeds_dir / "002_85826b4b7510fe28.txt").read_bytes())
+    index = tmp_path / "ix"
+    build_index(index, [pages], jobs=1)
+    built = json.loads(CliRunner().invoke(cli, ["--index", str(index), "stats", "--json"]).stdout)["built"]
+    import time
+
+    time.sleep(1.1)  # the build time has one-second resolution
+    build_index(index, [pages], jobs=1)  # nothing changed
+    again = json.loads(CliRunner().invoke(cli, ["--index", str(index), "stats", "--json"]).stdout)
+    assert again["built"] == built
+    page.unlink()
+    build_index(index, [pages], jobs=1)
+    shown = CliRunner().invoke(cli, ["--index", str(index), "stats"]).stdout
+    assert "articles    none" in shown and "()" not in shown
+
+
+def test_sizes_say_mib_where_they_count_in_mib(tmp_path):
+    from papersearch.errors import PageError
+    from papersearch.reader import read_page
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 50_000_000)
+    with pytest.raises(PageError) as err:
+        read_page(big)
+    assert "47.7 MiB" in str(err.value) and "8.0 MiB" in str(err.value)

@@ -331,9 +331,9 @@ def stats(ctx, as_json):
     kinds = ", ".join(f"{n} {k}" for k, n in data["kinds"].items())
     click.echo(f"index       {data['index']}")
     click.echo(f"pages       {data['pages']}")
-    click.echo(f"articles    {data['articles']} ({kinds})")
+    click.echo(f"articles    {data['articles']} ({kinds})" if data["articles"] else "articles    none")
     click.echo(f"terms       {data['terms']['title'] + data['terms']['body']} words, {data['terms']['body_ng']} n-grams")
-    click.echo(f"size        {data['bytes'] / 1e6:.2f} MB")
+    click.echo(f"size        {data['bytes'] / 1e6:.2f} MB")  # 10^6 bytes, as index and bench report
     click.echo(f"built       {data['built']}")
     click.echo(f"dictionary  {data['dictionary'] or '(jieba default)'}")
     click.echo("versions    " + ", ".join(f"{k} {v}" for k, v in data["versions"].items()))

@@ -300,7 +300,9 @@ def _build_locked(
         from .ingest import commit_with
 
         commit_with(writer, segments)
-        manifest.data.update(dictionary=dict_print, built=datetime.now(UTC).isoformat(timespec="seconds"), versions=_versions())
+        if summary.added or summary.removed or not manifest.data.get("built"):  # a no-op run keeps the build time
+            manifest.data.update(built=datetime.now(UTC).isoformat(timespec="seconds"))
+        manifest.data.update(dictionary=dict_print, versions=_versions())
         manifest.save()
     except BaseException:
         if fresh:

@@ -102,7 +102,7 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
-            raise PageError(f"{size // 1024 // 1024} MB is too large for a page (limit {MAX_PAGE_BYTES // 1024 // 1024} MB)")
+            raise PageError(f"{size / 2**20:.1f} MiB is too large for a page (limit {MAX_PAGE_BYTES / 2**20:.1f} MiB)")
         return path.read_bytes()
     except OSError as err:
         raise PageError(err.strerror or str(err)) from None

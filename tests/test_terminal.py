@@ -120,3 +120,51 @@ def test_a_long_article_pages_by_screen_lines_with_colours_and_no_raw_codes(tmp_
         t.type("q")
     finally:
         t.close()
+
+
+def _seed_index(tmp_path, seeds_dir):
+    import os
+
+    index = tmp_path / "ix"
+    subprocess.run([BIN, "index", "-q", str(seeds_dir)], env={**os.environ, "PAPERSEARCH_INDEX": str(index)}, check=True)
+    return index
+
+
+def test_list_table_on_a_narrow_terminal_keeps_every_id_whole(tmp_path, seeds_dir):
+    import json
+    import os
+
+    index = _seed_index(tmp_path, seeds_dir)
+    env = {**os.environ, "PAPERSEARCH_INDEX": str(index)}
+    ids = [a["id"] for a in json.loads(subprocess.run([BIN, "list", "--json"], env=env, capture_output=True).stdout)]
+    t = Terminal(width=80, height=200)
+    try:
+        t.type(f"clear; PAPERSEARCH_INDEX={index} {BIN} list; echo LIST-" + '""DONE')
+        screen = t.wait_for("LIST-DONE", timeout=30)
+    finally:
+        t.close()
+    assert all(i in screen for i in ids)  # each id on one line, copyable
+
+
+def test_wrapped_lines_never_start_with_a_comma(tmp_path, seeds_dir):
+    """Chinese line breaking: no screen line opens with ，、。 and the like."""
+    index = _seed_index(tmp_path, seeds_dir)
+    for width in (41, 47, 53, 60):
+        t = Terminal(width=width, height=300)
+        try:
+            t.type(f"clear; PAPERSEARCH_INDEX={index} {BIN} show 000_eb6abe27dfbda830-3 --no-pager; echo SHOW-" + '""DONE')
+            screen = t.wait_for("SHOW-DONE", timeout=30)
+        finally:
+            t.close()
+        lines = [line.strip() for line in screen.splitlines() if line.strip()]
+        assert len(lines) > 40
+        assert not [line for line in lines if line[0] in "，、。；：！？）”"], width
+
+
+def test_the_writing_stage_shows_no_finished_bar(term, tmp_path, many_pages):
+    index = tmp_path / "ix"
+    term.type(f"env -u NO_COLOR TERM=xterm-256color PAPERSEARCH_INDEX={index} {BIN} index --jobs 2 {many_pages}")
+    screen = term.wait_for("writing the index", timeout=120)
+    line = next(x for x in screen.splitlines() if "writing the index" in x)
+    assert "0:00:00" not in line and "240/?" in line  # a stage still running: no ETA, no full count
+    term.wait_for("indexed 240 page(s)", timeout=120)

@@ -72,6 +72,42 @@ def _marked(text: str, spans) -> Text:
     return out
 
 
+# Chinese line breaking (GB/T 15834, JIS X 4051 alike): these never open a line.
+NO_LINE_START = "，、。；：！？）》」』】〉〕”’…%,.;:!?)]}"
+
+
+def break_lines(text: str, width: int) -> list[int]:
+    """Offsets at which to break text into lines of at most width cells,
+    never putting closing punctuation first on a line (the character before
+    it moves down with it).
+
+    >>> break_lines("一二三四，五六", 8)
+    [3]
+    """
+    from rich.cells import cell_len
+
+    breaks, start, used = [], 0, 0
+    for i, ch in enumerate(text):
+        cells = cell_len(ch)
+        if used + cells > width and i > start:
+            at = i
+            while at - 1 > start and text[at] in NO_LINE_START:
+                at -= 1
+            breaks.append(at)
+            start, used = at, cell_len(text[at:i])
+        used += cells
+    return breaks
+
+
+def wrapped(text: Text, width: int) -> Text:
+    """text with line breaks put where Chinese typesetting allows them."""
+    from rich.text import Text
+
+    if width < 4:
+        return text
+    return Text("\n").join(text.divide(break_lines(text.plain, width)))
+
+
 def print_hits(hits: list[Hit], out: Console) -> None:
     if not out.is_terminal:
         for hit in hits:
@@ -101,12 +137,12 @@ def print_hits(hits: list[Hit], out: Console) -> None:
             meta.append(f"  [{a.kind}]", style="yellow")
         lines.append(meta)
         if hit.snippet.text:
-            lines.append(Padding(_marked(hit.snippet.text, hit.snippet.spans), (0, 0, 0, 4)))
+            lines.append(Padding(wrapped(_marked(hit.snippet.text, hit.snippet.spans), out.width - 4), (0, 0, 0, 4)))
         out.print(Group(*lines))
         out.print()
 
 
-def article_renderable(a: Article, terms: list[str] | None = None):
+def article_renderable(a: Article, terms: list[str] | None = None, width: int = 0):
     from rich.console import Group
     from rich.text import Text
 
@@ -126,7 +162,8 @@ def article_renderable(a: Article, terms: list[str] | None = None):
         parts.append(Text(f"（上接{a.continued_from}）", style="dim"))
     parts.append(Text(""))
     for para in a.text.split("\n"):
-        parts.append(_marked("　　" + para, [(x + 2, y + 2) for x, y in highlight_all(para, terms or [])]))
+        line = _marked("　　" + para, [(x + 2, y + 2) for x, y in highlight_all(para, terms or [])])
+        parts.append(wrapped(line, width) if width else line)
     if a.continues_to:
         parts.append(Text(f"（下转{a.continues_to}）", style="dim"))
     return Group(*parts)
@@ -137,7 +174,7 @@ def print_article(a: Article, out: Console, terms: list[str] | None = None, page
         for line in article_lines(a):
             _plain(line)
         return
-    body = article_renderable(a, terms)
+    body = article_renderable(a, terms, out.width)
     # screen lines as laid out at this width: a paragraph may wrap over many
     if pager and len(out.render_lines(body, pad=False)) >= out.size.height:
         # less shows raw escape codes unless told -R; set it as git does when LESS is unset
@@ -169,7 +206,8 @@ def print_article_table(articles: list[Article], out: Console, text_chars: int =
 
     table = Table(show_lines=False, header_style="bold", expand=False)
     for name in ("id", *(["file"] if with_file else []), "kind", "headline", "authors", "text"):
-        table.add_column(name, overflow="fold")
+        # an id is copied and typed: never wrapped
+        table.add_column(name, overflow="fold", no_wrap=name in ("id", "kind"))
     for a in articles:
         kind_style = "" if a.kind == "article" else "yellow"
         table.add_row(

@@ -18,13 +18,15 @@ BIN = Path(sys.executable).parent / "papersearch"
 class Terminal:
     def __init__(self, width=120, height=40):
         self.name = f"ps-{uuid.uuid4().hex[:8]}"
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height)], check=True)
+        # a server of its own: other tmux users on the machine cannot end it under the test
+        self.tmux = ["tmux", "-L", self.name]
+        subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height)], check=True)
 
     def type(self, line):
-        subprocess.run(["tmux", "send-keys", "-t", self.name, line, "Enter"], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, line, "Enter"], check=True)
 
     def screen(self, colours=False):
-        args = ["tmux", "capture-pane", "-p", "-t", self.name] + (["-e"] if colours else [])
+        args = [*self.tmux, "capture-pane", "-p", "-t", self.name] + (["-e"] if colours else [])
         return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
     def wait_for(self, text, timeout=60, colours=False):
@@ -46,7 +48,7 @@ class Terminal:
         raise AssertionError(f"{pattern!r} never appeared:\n{self.screen()}")
 
     def close(self):
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+        subprocess.run([*self.tmux, "kill-server"], check=False)
 
 
 @pytest.fixture

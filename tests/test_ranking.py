@@ -69,9 +69,20 @@ def either_path(request, big_index, monkeypatch):
     return big_index
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(term=st.sampled_from(TERMS + ["疫情 防控", "会议 OR 论坛", "的"]), small=st.integers(1, 40), extra=st.integers(1, 2000))
-def test_both_rankings_keep_the_first_k_and_find_every_literal_match(either_path, term, small, extra):
+@pytest.fixture(scope="module")
+def texts(big_index):
+    return [a.text for a in big_index.articles() if len(a.text) > 20][:300]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), small=st.integers(1, 40), extra=st.integers(1, 2000))
+def test_both_rankings_keep_the_first_k_and_find_every_literal_match(either_path, texts, data, small, extra):
+    # a term from the list, or any 1-4 characters of an article: random queries that match
+    fixed = st.sampled_from(TERMS + ["疫情 防控", "会议 OR 论坛", "的"])
+    text = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, len(text) - 5))
+    piece = text[start : start + data.draw(st.integers(1, 4))].replace('"', "").strip()
+    term = data.draw(fixed) if not piece or data.draw(st.booleans()) else f'"{piece}"'
     large = ranked(either_path, term, small + extra)
     assert ranked(either_path, term, small) == large[:small], term
     assert len({i for i, _ in large}) == len(large)  # no article twice

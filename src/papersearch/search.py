@@ -24,7 +24,8 @@ KIND_WEIGHT = {"article": 1.0, "fragment": 0.85, "headline": 0.7, "photo": 0.6, 
 HEADLINE_BONUS = 1.3
 # Hits are re-ranked from at least this many candidates beyond the limit asked for.
 CANDIDATES = 100
-# A query whose words match this many articles is ranked by its words alone.
+# A query whose words match about this many articles (an estimate from
+# document frequencies, the same at every limit) is ranked by its words alone.
 BROAD = 1000
 
 
@@ -115,7 +116,7 @@ class Index:
         known = functools.cache(functools.partial(indexed_words, searcher.reader()))
         exact = to_whoosh(tree, known)
         rough = to_word_query(tree, known)
-        if rough is None or len(searcher.search(rough, limit=1)) < BROAD:
+        if rough is None or rough.estimate_size(searcher.reader()) < BROAD:
             hits = _best(searcher, exact, terms, limit)
         else:
             # Broad queries are ranked by their words alone (cheap postings;
@@ -224,7 +225,7 @@ class Index:
                 score = res[0].score if matched else 0.0
                 known = functools.partial(indexed_words, searcher.reader())
                 rough = to_word_query(tree, known)
-                if matched and rough is not None and len(searcher.search(rough, limit=1)) >= BROAD:
+                if matched and rough is not None and rough.estimate_size(searcher.reader()) >= BROAD:
                     # a broad query is ranked by its words, as search ranks it
                     by_words = searcher.search(rough, filter=only, limit=1)
                     if len(by_words) and _literally_holds(article, tree):

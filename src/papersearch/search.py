@@ -271,8 +271,12 @@ def _literally_holds(article: Article, node) -> bool:
     return True
 
 
-# No adjustment raises a score by more than this (kind weights are at most 1).
-MAX_BONUS = HEADLINE_BONUS * NEAR_BONUS
+def _max_bonus(terms: list[str]) -> float:
+    """No adjustment raises a score by more than this (kind weights are at
+    most 1; nearness counts only between two terms or more)."""
+    if not terms:
+        return 1.0
+    return HEADLINE_BONUS * (NEAR_BONUS if len(terms) > 1 else 1.0)
 
 
 def _top(searcher, query, limit: int):
@@ -307,7 +311,7 @@ def _best(searcher, query, terms: list[str], limit: int, keep=None) -> list[Hit]
         if results.scored_length() < pool:
             return hits[:limit]
         floor = results[pool - 1].score
-        if len(hits) >= limit and floor * MAX_BONUS < hits[limit - 1].score:
+        if len(hits) >= limit and floor * _max_bonus(terms) < hits[limit - 1].score:
             return hits[:limit]
         pool *= 4
 

@@ -162,3 +162,50 @@ def test_forced_encoding_and_gbk_pages(tmp_path, seeds_dir):
     assert json.loads(found.output)[0]["headline"].startswith("习近平向")
     res = CliRunner().invoke(cli, ["split", str(pages / "gbk.txt"), "--encoding", "utf-8"])
     assert res.exit_code == 2 and "gbk.txt: cannot decode as utf-8" in res.stderr
+
+
+def test_query_syntax_from_a_chinese_input_method_finds_what_ascii_finds(run):
+    for typed, ascii_form in [
+        ("headline：会议", "headline:会议"),
+        ("headline: 会议", "headline:会议"),
+        ("headline:(会议 OR 论坛)", "headline:会议 OR headline:论坛"),
+        ("“我爱我村 我爱我岗”", '"我爱我村 我爱我岗"'),
+        ("（疫苗 OR 药物） 研发", "(疫苗 OR 药物) 研发"),
+        ("疫情 －核酸", "疫情 -核酸"),
+        ("杂交水稻 ＯＲ 粮食安全", "杂交水稻 OR 粮食安全"),
+        ("杂交水稻 or 粮食安全", "杂交水稻 OR 粮食安全"),
+    ]:
+        want = run("query", ascii_form, "--json", "-n", "100")
+        got = run("query", typed, "--json", "-n", "100")
+        assert got.exit_code == want.exit_code == 0, typed
+        assert [h["id"] for h in json.loads(got.output)] == [h["id"] for h in json.loads(want.output)], typed
+
+
+def test_a_query_or_id_starting_with_a_dash_is_not_an_option(run, seed_index, tmp_path):
+    res = run("query", "-核酸")
+    assert res.exit_code == 0 and "核酸" not in res.output.split("\t")[4:5]
+    assert json.loads(run("query", "-核酸", "--json", "-n", "3").output)
+    assert run("query", "-n", "2", "-核酸").output.count("\n") == 4  # two hits, two lines each
+    assert run("query", "--", "-核酸").exit_code == 0
+    assert run("query", "--bogus", "x").exit_code == 2  # a misspelt option is still an error
+    missing = run("show", "-leading-dash-7")
+    assert missing.exit_code == 2 and "no article with id '-leading-dash-7'" in missing.output
+    assert run("explain", "-核酸").exit_code == 0
+
+
+def test_a_folder_of_mixed_encodings_and_a_bad_byte_indexes_in_one_run(tmp_path, seeds_dir):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = (seeds_dir / "002_85826b4b7510fe28.txt").read_text(encoding="utf-8")
+    (pages / "utf8.txt").write_bytes(text[:100].encode() + b"\xff" + text[100:].encode())
+    (pages / "gbk.txt").write_bytes(text.encode("gb18030"))
+    (pages / "utf16.txt").write_bytes(text.encode("utf-16-le"))
+    (pages / "nul.txt").write_bytes(text[:30].encode() + b"\x00" + text[30:].encode())
+    res = CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "index", str(pages)])
+    assert res.exit_code == 0, res.output
+    assert "indexed 4 page(s)" in res.stderr and "0 skipped" in res.stderr
+    assert "utf8.txt: 1 undecodable byte(s) shown as" in res.stderr
+    hits = json.loads(
+        CliRunner().invoke(cli, ["--index", str(tmp_path / "ix"), "query", "杂交水稻", "--json", "-n", "50"]).output
+    )
+    assert {h["file"].rsplit("/", 1)[-1] for h in hits} == {"utf8.txt", "gbk.txt", "utf16.txt", "nul.txt"}

@@ -204,7 +204,7 @@ def test_a_second_writer_is_told_the_index_is_busy(tmp_path, pages_copy):
         holder.cancel()
 
 
-def test_dictionary_mismatch_is_refused_when_indexing_and_warned_when_querying(tmp_path, pages_copy):
+def test_dictionary_mismatch_is_refused_when_indexing_and_explained_when_querying(tmp_path, pages_copy):
     words = tmp_path / "dict.txt"
     words.write_text("二十条措施 1000 n\n", encoding="utf-8")
     folder = tmp_path / "ix"
@@ -212,9 +212,9 @@ def test_dictionary_mismatch_is_refused_when_indexing_and_warned_when_querying(t
     with pytest.raises(IndexError_, match="dictionary"):
         build_index(folder, [pages_copy], jobs=1)
     with Index(folder) as ix:
-        assert ix.warnings
+        assert not ix.warnings and ix.explain("二十条措施")["dictionary"]["note"]
     with Index(folder, user_dict=str(words)) as ix:
-        assert not ix.warnings
+        assert not ix.warnings and not ix.explain("二十条措施")["dictionary"]["note"]
         assert ix.search("二十条措施")
 
 

@@ -48,3 +48,27 @@ def test_any_input_parses_and_translates(text):
     tree = parse(text)
     if not isinstance(tree, Empty):
         to_whoosh(tree)
+
+
+def test_syntax_typed_with_a_chinese_input_method_reads_like_ascii():
+    same = {
+        "headline：会议": "headline:会议",
+        "headline: 会议": "headline:会议",
+        "“我爱我村 我爱我岗”": '"我爱我村 我爱我岗"',
+        "（疫苗 OR 药物） 研发": "(疫苗 OR 药物) 研发",
+        "疫情 －核酸": "疫情 -核酸",
+        "杂交水稻 ＯＲ 粮食安全": "杂交水稻 OR 粮食安全",
+        "杂交水稻 or 粮食安全": "杂交水稻 OR 粮食安全",
+        "疫苗 and 药物": "疫苗 AND 药物",
+        "ｈｅａｄｌｉｎｅ：会议": "headline:会议",
+    }
+    for typed, ascii_form in same.items():
+        assert parse(typed) == parse(ascii_form), typed
+
+
+def test_a_field_before_brackets_applies_to_every_term_inside():
+    assert parse("headline:(会议 OR 论坛)") == Or([Term("会议", field="headline"), Term("论坛", field="headline")])
+    assert parse("headline：（会议 OR 论坛） 研发") == And(
+        [Or([Term("会议", field="headline"), Term("论坛", field="headline")]), Term("研发")]
+    )
+    assert parse("headline: ") == Term("headline:")  # a field with nothing after it is plain text

@@ -61,3 +61,37 @@ def test_missing_and_unreadable_files(tmp_path):
         read_page(tmp_path / "nope.txt")
     with pytest.raises(PageError):
         read_page(tmp_path)
+
+
+LONG = TEXT * 20
+
+
+def test_one_stray_byte_loses_one_character_not_the_page(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_bytes(LONG[:20].encode() + b"\xff" + LONG[20:].encode())
+    for encoding in (None, "utf-8"):
+        page = read_page(path, encoding)
+        assert page.encoding == "utf-8" and page.replaced == 1
+        assert page.text.replace("\ufffd", "") == LONG
+
+
+def test_a_nul_byte_does_not_make_a_page_binary(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_bytes(LONG[:30].encode() + b"\x00" + LONG[30:].encode())
+    page = read_page(path)
+    assert "市委常委会" in page.text and "\x00" not in page.text
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(PageError, match="binary"):
+        read_page(binary)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_told_from_its_bytes(tmp_path, codec):
+    path = tmp_path / "p.txt"
+    path.write_bytes(LONG.encode(codec))
+    page = read_page(path)
+    assert page.text == LONG and page.encoding == codec
+    chinese_only = "市委常委会召开扩大会议研究部署冬春各项工作。" * 10  # no ASCII: no NUL bytes at all
+    path.write_bytes(chinese_only.encode(codec))
+    assert read_page(path).text == chinese_only

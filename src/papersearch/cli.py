@@ -30,6 +30,38 @@ class Failure(click.ClickException):
         click.echo(f"papersearch: {'error: ' if self.exit_code == 2 else ''}{self.format_message()}", err=True)
 
 
+class DashArguments(click.Command):
+    """A command whose query or id may start with '-' (`query -核酸`,
+    `show -leading-dash-7`): a word that is none of the command's options is
+    an argument, as if it followed '--'. A misspelt long option (`--limt`)
+    is still an error."""
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, self._dashes_as_arguments(ctx, list(args)))
+
+    def _dashes_as_arguments(self, ctx, args):
+        takes_value = {}
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                for name in param.opts + param.secondary_opts:
+                    takes_value[name] = not param.is_flag and not param.count
+        options, arguments, i = [], [], 0
+        while i < len(args):
+            word = args[i]
+            if word == "--":
+                arguments += args[i + 1 :]
+                break
+            if word.startswith("--") or word in takes_value or takes_value.get(word[:2]):
+                options.append(word)  # -n5 and --limit=5 too
+                if takes_value.get(word) and i + 1 < len(args):
+                    options.append(args[i + 1])
+                    i += 1
+            else:
+                arguments.append(word)
+            i += 1
+        return [*options, "--", *arguments] if arguments else options
+
+
 def library_errors(func):
     """Turn the library's errors into a one-line message and exit status 2."""
 
@@ -128,6 +160,8 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
         )
     for path, reason in summary.skipped:
         click.echo(f"papersearch: skipped {path}: {reason}", err=True)
+    for path, count in summary.replaced:
+        click.echo(f"papersearch: warning: {path}: {count} undecodable byte(s) shown as \ufffd", err=True)
     if as_json:
         from .render import emit_json
 
@@ -135,6 +169,7 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
             {
                 **summary.__dict__,
                 "skipped": [{"file": p, "reason": r} for p, r in summary.skipped],
+                "replaced": [{"file": p, "bytes": n} for p, n in summary.replaced],
                 "index": str(ctx.obj["index"]),
             }
         )
@@ -177,7 +212,7 @@ def prune(ctx, wait, as_json):
         click.echo(f"removed {summary.removed} page(s); index holds {summary.pages} pages, {summary.articles} articles", err=True)
 
 
-@cli.command()
+@cli.command(cls=DashArguments)
 @click.argument("query")
 @click.option("-n", "--limit", type=click.IntRange(1, 10000), default=10, show_default=True, help="Most hits to show.")
 @click.option("--snippets", type=click.IntRange(0, 10), default=3, show_default=True, help="Fragments per snippet.")
@@ -214,7 +249,7 @@ def query(ctx, query, limit, snippets, width, as_json):
     ctx.exit(0 if hits else 1)
 
 
-@cli.command()
+@cli.command(cls=DashArguments)
 @click.argument("article_id")
 @click.option("--query", "highlight", help="Highlight these terms in the article.")
 @click.option("--related", is_flag=True, help="Also list the most similar articles.")
@@ -332,9 +367,9 @@ def stats(ctx, as_json):
     kinds = ", ".join(f"{n} {k}" for k, n in data["kinds"].items())
     click.echo(f"index       {data['index']}")
     click.echo(f"pages       {data['pages']}")
-    click.echo(f"articles    {data['articles']} ({kinds})")
+    click.echo(f"articles    {data['articles']} ({kinds})" if data["articles"] else "articles    none")
     click.echo(f"terms       {data['terms']['title'] + data['terms']['body']} words, {data['terms']['body_ng']} n-grams")
-    click.echo(f"size        {data['bytes'] / 1e6:.2f} MB")
+    click.echo(f"size        {data['bytes'] / 1e6:.2f} MB")  # 10^6 bytes, as index and bench report
     click.echo(f"built       {data['built']}")
     click.echo(f"dictionary  {data['dictionary'] or '(jieba default)'}")
     click.echo("versions    " + ", ".join(f"{k} {v}" for k, v in data["versions"].items()))
@@ -342,24 +377,29 @@ def stats(ctx, as_json):
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write [default: stdout].")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="File to write [default: stdout]."
+)
+@click.option("--excel", is_flag=True, help="Start the file with a UTF-8 BOM, which spreadsheet programs need to read Chinese.")
 @click.pass_context
 @library_errors
-def export(ctx, fmt, output):
+def export(ctx, fmt, output, excel):
     """Write every article with all its fields, as JSON lines or CSV.
 
     \b
     Example:
-        papersearch export --format csv -o articles.csv
+        papersearch export --format csv --excel -o articles.csv
         papersearch export | python -c 'import pandas, sys; print(pandas.read_json(sys.stdin, lines=True))'
     """
-    from .export import write_articles
+    from .export import open_output, write_articles
 
     with _open(ctx) as index:
-        write_articles(index.articles(), output, fmt)
+        articles = index.articles()
+    with open_output(output, excel) as out:
+        write_articles(articles, out, fmt)
 
 
-@cli.command()
+@cli.command(cls=DashArguments)
 @click.argument("query")
 @click.argument("article_id", required=False)
 @json_option
@@ -388,6 +428,8 @@ def explain(ctx, query, article_id, as_json):
             f"jieba {' '.join(t['segmented'])}; ranked by indexed words {' '.join(t['words']) or '(none)'}"
         )
     click.echo(f"whoosh   {data['whoosh']}")
+    if data["dictionary"]["note"]:
+        click.echo(f"dict     {data['dictionary']['note']}")
     if "article" in data:
         a = data["article"]
         verdict = f"matches, score {a['score']}" if a["matched"] else "does not match"
@@ -398,6 +440,10 @@ def explain(ctx, query, article_id, as_json):
 
 
 def main() -> None:
+    import signal
+
+    # output piped into `head` that has exited: end quietly, as cat does (status 141)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         cli.main(prog_name="papersearch", standalone_mode=True)
     except BrokenPipeError:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import sys
 from typing import TextIO
 
+from .errors import PapersearchError
 from .model import Article
 
 LIST_FIELDS = ("subheads", "authors")
@@ -26,3 +29,20 @@ def write_articles(articles: list[Article], out: TextIO, fmt: str = "jsonl") -> 
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return len(rows)
+
+
+@contextlib.contextmanager
+def open_output(path: str, excel: bool = False):
+    """The file to export to ('-' for stdout); excel starts it with a UTF-8
+    BOM, which spreadsheet programs need to read UTF-8."""
+    if path == "-":
+        if excel:
+            sys.stdout.write("\ufeff")
+        yield sys.stdout
+        return
+    try:
+        out = open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="")
+    except OSError as err:
+        raise PapersearchError(f"cannot write {path}: {err.strerror}") from None
+    with out:
+        yield out

@@ -89,6 +89,7 @@ class IndexSummary:
     unchanged: int = 0
     new_articles: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    replaced: list[tuple[str, int]] = field(default_factory=list)  # (path, undecodable bytes) of pages indexed
     seconds: float = 0.0
     megabytes: float = 0.0
     todo_bytes: int = 0  # bytes of the page files read this run
@@ -102,6 +103,7 @@ class PreparedPage:
     size: int
     articles: list[Article] = field(default_factory=list)
     error: str = ""
+    replaced: int = 0  # undecodable bytes shown as U+FFFD
 
 
 def prepare_page(path: str, encoding: str | None = None, user_dict: str | None = None) -> PreparedPage:
@@ -124,7 +126,7 @@ def prepare_page(path: str, encoding: str | None = None, user_dict: str | None =
         return PreparedPage(key, path, "", 0, error=str(err))
     except OSError as err:
         return PreparedPage(key, path, "", 0, error=err.strerror or str(err))
-    return PreparedPage(key, path, digest, len(data), arts)
+    return PreparedPage(key, path, digest, len(data), arts, replaced=page.replaced)
 
 
 class Manifest:
@@ -304,7 +306,7 @@ def _build_locked(
                 quietly(writer.cancel)
             raise
         with uninterruptible():
-            _commit(writer, segments, manifest, dict_print, target)
+            _commit(writer, segments, manifest, dict_print, target, changed=bool(summary.added or summary.removed))
             ix.close()
             if fresh:
                 _swap_in(target, folder)
@@ -324,14 +326,15 @@ def _build_locked(
     return summary
 
 
-def _commit(writer, segments: list, manifest: Manifest, dict_print: str, target: Path) -> None:
+def _commit(writer, segments: list, manifest: Manifest, dict_print: str, target: Path, changed: bool) -> None:
     from .ingest import commit_with
 
     faults.point("commit")
     commit_with(writer, segments)
     faults.point("commit")
-    built = datetime.now(UTC).isoformat(timespec="seconds")
-    manifest.data.update(dictionary=dict_print, built=built, versions=_versions(), sizes=file_sizes(target))
+    if changed or not manifest.data.get("built"):  # a no-op run keeps the build time
+        manifest.data.update(built=datetime.now(UTC).isoformat(timespec="seconds"))
+    manifest.data.update(dictionary=dict_print, versions=_versions(), sizes=file_sizes(target))
     manifest.save()
     faults.point("commit")
 
@@ -449,6 +452,8 @@ def _take_results(writer, results, known: dict, summary: IndexSummary, progress,
         writer.delete_by_term("file_key", done.key)
         known[done.key] = {"path": done.path, "hash": done.digest, "size": done.size, "ids": done.ids}
         summary.added += 1
+        if done.replaced:
+            summary.replaced.append((done.path, done.replaced))
         summary.new_articles += len(done.ids)
         summary.megabytes += done.size / 1e6
     return segments

@@ -43,6 +43,7 @@ class PageDone:
     size: int = 0
     ids: list[str] = field(default_factory=list)
     error: str = ""
+    replaced: int = 0  # undecodable bytes shown as U+FFFD
 
 
 class SegmentBuilder:
@@ -56,7 +57,9 @@ class SegmentBuilder:
         from .indexer import prepare_page
 
         prepared = prepare_page(path, self.encoding, self.user_dict)
-        done = PageDone(prepared.key, prepared.path, prepared.digest, prepared.size, error=prepared.error)
+        done = PageDone(
+            prepared.key, prepared.path, prepared.digest, prepared.size, error=prepared.error, replaced=prepared.replaced
+        )
         if prepared.error:
             return done
         writer = self._open()

@@ -19,6 +19,7 @@ class Page:
     path: str  # as given by the user (shown in results)
     text: str
     encoding: str = "utf-8"
+    replaced: int = 0  # undecodable bytes shown as U+FFFD
 
 
 @dataclass

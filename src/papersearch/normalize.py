@@ -1,6 +1,6 @@
 """One folding for matching, applied alike at index and at query time.
 
-Full-width and half-width forms (NFKC), traditional to simplified Chinese
+Full-width and half-width forms (NFKC, but circled numbers stay), traditional to simplified Chinese
 (OpenCC's character table) and Latin case are folded. Folding maps every
 character to exactly one character, so a string found in a text is found in
 its folded form too (search never misses a literal match), and offsets in the
@@ -28,8 +28,8 @@ def t2s():
 
 def _fold_char(ch: str) -> str:
     out = unicodedata.normalize("NFKC", ch)
-    if len(out) != 1:
-        out = ch
+    if len(out) != 1 or unicodedata.decomposition(ch).startswith("<circle>"):
+        out = ch  # ① is a list mark, not the digit 1
     out = out.lower() if len(out.lower()) == 1 else out
     if ord(out) >= 0x2E80:
         simple = t2s().convert(out)

@@ -49,6 +49,11 @@ class IndexProgress:
     def writing(self) -> None:
         # the workers' last step (merging what they spilled) can take a while
         if self.progress is not None:
+            # no total: the bar pulses and the ETA shows -:--:-- instead of a full bar and 0:00:00
+            # (update() cannot set total back to None)
+            for task in self.progress.tasks:
+                if task.id == self.task:
+                    task.total = None
             self.progress.update(self.task, phase="writing the index")
 
     def __exit__(self, *exc):

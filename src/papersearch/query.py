@@ -16,11 +16,19 @@ Empty()
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 FIELDS = {"headline": "title", "title": "title", "author": "author", "file": "file", "kind": "kind"}
 # Brackets deeper than this are read as nothing (parsing recurses per level).
 MAX_DEPTH = 50
+# Query syntax as a Chinese input method types it: full-width colon, quotes,
+# brackets and minus work like their ASCII forms.
+_SYNTAX = str.maketrans(
+    {"：": ":", "“": '"', "”": '"', "＂": '"', "（": "(", "）": ")", "－": "-", "＋": "+", "｜": "|", "＆": "&"}
+)
+_ASCII_PHRASE = re.compile(r'("[^"]*"?)')
+_OPERATORS = {"OR": "or", "|": "or", "||": "or", "AND": "and", "&": "and", "&&": "and", "+": "and", "NOT": "not"}
 _TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<q>"[^"]*"?)|(?P<word>[^\s()"]+(?:"[^"]*"?)?))')
 
 
@@ -81,14 +89,10 @@ def _lex(text: str) -> list[tuple[str, str]]:
             out.append(("phrase", m.group("q").strip('"')))
         else:
             word = m.group("word")
-            if word in ("OR", "|", "||"):
-                out.append(("or", word))
-            elif word in ("AND", "&", "&&", "+"):
-                out.append(("and", word))
-            elif word == "NOT":
-                out.append(("not", word))
-            else:
-                out.append(("word", word))
+            # full-width ＯＲ, and or / and in lower case, are operators too (NOT only in capitals)
+            name = unicodedata.normalize("NFKC", word)
+            name = name.upper() if name.upper() in ("OR", "AND") else name
+            out.append((_OPERATORS.get(name, "word"), word))
     return out
 
 
@@ -157,7 +161,26 @@ class _Parser:
             return inner
         if kind == "phrase":
             return Term(value, phrase=True) if value.strip() else Empty()
+        field_name = _field_alone(value)
+        if field_name and self.peek()[0] in ("word", "phrase", "("):
+            # headline: 会议, headline:(会议 OR 论坛): the field applies to what follows
+            node = _with_field(self.unary(depth), field_name)
+            return Not(node) if value.startswith("-") and not isinstance(node, Empty) else node
         return _word(value)
+
+
+def _field_alone(word: str) -> str:
+    """The field of a word that is a field name and a colon alone, else ''."""
+    name = unicodedata.normalize("NFKC", word.removeprefix("-")).lower()
+    return name[:-1] if name.endswith(":") and name[:-1] in FIELDS else ""
+
+
+def _with_field(node, name: str):
+    if isinstance(node, Term) and not node.field:
+        return Term(node.text, phrase=node.phrase, field=name)
+    if isinstance(node, (And, Or)):
+        return type(node)([_with_field(c, name) for c in node.children])
+    return node
 
 
 def _word(word: str):
@@ -165,16 +188,17 @@ def _word(word: str):
     if word.startswith("-") and len(word) > 1:
         negate, word = True, word[1:]
     name, sep, rest = word.partition(":")
+    name = unicodedata.normalize("NFKC", name).lower()
     node: object
-    if sep and name.lower() in FIELDS and rest:
+    if sep and name in FIELDS and rest:
         phrase = rest.startswith('"')
-        node = Term(rest.strip('"'), phrase=phrase, field=name.lower())
+        node = Term(rest.strip('"'), phrase=phrase, field=name)
         if not node.text.strip():
             return Empty()
     else:
         text = word.strip('"')
-        if not any(ch.isalnum() for ch in text):
-            return Empty()  # operators and punctuation alone match nothing useful
+        if not any(ch.isalnum() or unicodedata.category(ch) in ("So", "Sc") for ch in text):
+            return Empty()  # operators and punctuation alone match nothing useful; ℃ and 😀 do
         node = Term(text)
     return Not(node) if negate else node
 
@@ -182,6 +206,8 @@ def _word(word: str):
 def parse(text: str):
     """Parse a query string into a small tree of Term / And / Or / Not."""
     text = "".join(ch for ch in text if ch.isprintable() or ch in " \t")
+    # inside an ASCII "phrase" full-width quotes and brackets are literal text
+    text = "".join(part if n % 2 else part.translate(_SYNTAX) for n, part in enumerate(_ASCII_PHRASE.split(text)))
     return _Parser(_lex(text)).expr()
 
 

@@ -41,6 +41,23 @@ def emit_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def field(text: str) -> str:
+    r"""A field of a tab-separated record: tabs, line breaks and backslashes
+    escaped, so a record is one line for cut, awk and wc -l.
+
+    >>> print(field("招聘启事\n待遇\t从优"))
+    招聘启事\n待遇\t从优
+    """
+    return text.translate(_ESCAPES)
+
+
+def _record(*fields) -> None:
+    _plain("\t".join(field(str(f)) for f in fields))
+
+
 def _plain(line: str) -> None:
     """Off a terminal: one unwrapped line, no escape codes."""
     sys.stdout.write(line + "\n")
@@ -55,12 +72,49 @@ def _marked(text: str, spans) -> Text:
     return out
 
 
+# Chinese line breaking (GB/T 15834, JIS X 4051 alike): these never open a line.
+NO_LINE_START = "，、。；：！？）》」』】〉〕”’…%,.;:!?)]}"
+
+
+def break_lines(text: str, width: int) -> list[int]:
+    """Offsets at which to break text into lines of at most width cells,
+    never putting closing punctuation first on a line (the character before
+    it moves down with it).
+
+    >>> break_lines("一二三四，五六", 8)
+    [3]
+    """
+    from rich.cells import cell_len
+
+    breaks, start, used = [], 0, 0
+    for i, ch in enumerate(text):
+        cells = cell_len(ch)
+        if used + cells > width and i > start:
+            at = i
+            while at - 1 > start and text[at] in NO_LINE_START:
+                at -= 1
+            breaks.append(at)
+            start, used = at, cell_len(text[at:i])
+        used += cells
+    return breaks
+
+
+def wrapped(text: Text, width: int) -> Text:
+    """text with line breaks put where Chinese typesetting allows them."""
+    from rich.text import Text
+
+    if width < 4:
+        return text
+    return Text("\n").join(text.divide(break_lines(text.plain, width)))
+
+
 def print_hits(hits: list[Hit], out: Console) -> None:
     if not out.is_terminal:
         for hit in hits:
             a = hit.article
-            _plain(f"{hit.rank}\t{a.id}\t{hit.score:.2f}\t{a.file}\t{a.headline or '(' + a.kind + ')'}")
-            _plain("\t" + hit.snippet.text)
+            _record(hit.rank, a.id, f"{hit.score:.2f}", a.file, a.headline or "(" + a.kind + ")")
+            if hit.snippet.text:  # none with --snippets 0
+                _plain("\t" + field(hit.snippet.text))
         return
     from rich.console import Group
     from rich.padding import Padding
@@ -82,12 +136,13 @@ def print_hits(hits: list[Hit], out: Console) -> None:
         if a.kind != "article":
             meta.append(f"  [{a.kind}]", style="yellow")
         lines.append(meta)
-        lines.append(Padding(_marked(hit.snippet.text, hit.snippet.spans), (0, 0, 0, 4)))
+        if hit.snippet.text:
+            lines.append(Padding(wrapped(_marked(hit.snippet.text, hit.snippet.spans), out.width - 4), (0, 0, 0, 4)))
         out.print(Group(*lines))
         out.print()
 
 
-def article_renderable(a: Article, terms: list[str] | None = None):
+def article_renderable(a: Article, terms: list[str] | None = None, width: int = 0):
     from rich.console import Group
     from rich.text import Text
 
@@ -107,7 +162,8 @@ def article_renderable(a: Article, terms: list[str] | None = None):
         parts.append(Text(f"（上接{a.continued_from}）", style="dim"))
     parts.append(Text(""))
     for para in a.text.split("\n"):
-        parts.append(_marked("　　" + para, [(x + 2, y + 2) for x, y in highlight_all(para, terms or [])]))
+        line = _marked("　　" + para, [(x + 2, y + 2) for x, y in highlight_all(para, terms or [])])
+        parts.append(wrapped(line, width) if width else line)
     if a.continues_to:
         parts.append(Text(f"（下转{a.continues_to}）", style="dim"))
     return Group(*parts)
@@ -118,8 +174,11 @@ def print_article(a: Article, out: Console, terms: list[str] | None = None, page
         for line in article_lines(a):
             _plain(line)
         return
-    body = article_renderable(a, terms)
-    if pager and a.text.count("\n") + 6 > out.size.height:
+    body = article_renderable(a, terms, out.width)
+    # screen lines as laid out at this width: a paragraph may wrap over many
+    if pager and len(out.render_lines(body, pad=False)) >= out.size.height:
+        # less shows raw escape codes unless told -R; set it as git does when LESS is unset
+        os.environ.setdefault("LESS", "FRX")
         with out.pager(styles=True):
             out.print(body)
     else:
@@ -140,15 +199,15 @@ def article_lines(a: Article) -> list[str]:
 def print_article_table(articles: list[Article], out: Console, text_chars: int = 24, with_file: bool = False) -> None:
     if not out.is_terminal:
         for a in articles:
-            where = f"{a.file}\t" if with_file else ""
-            _plain(f"{a.id}\t{where}{a.kind}\t{a.headline}\t{' '.join(a.authors)}\t{a.text[:text_chars]}")
+            _record(a.id, *([a.file] if with_file else []), a.kind, a.headline, " ".join(a.authors), a.text[:text_chars])
         return
     from rich.table import Table
     from rich.text import Text
 
     table = Table(show_lines=False, header_style="bold", expand=False)
     for name in ("id", *(["file"] if with_file else []), "kind", "headline", "authors", "text"):
-        table.add_column(name, overflow="fold")
+        # an id is copied and typed: never wrapped
+        table.add_column(name, overflow="fold", no_wrap=name in ("id", "kind"))
     for a in articles:
         kind_style = "" if a.kind == "article" else "yellow"
         table.add_row(

@@ -23,8 +23,11 @@ from .snippets import Snippet, make_snippet, match_spans
 
 KIND_WEIGHT = {"article": 1.0, "fragment": 0.85, "headline": 0.7, "photo": 0.6, "ad": 0.3}
 HEADLINE_BONUS = 1.3
-# Hits are re-ranked from this many candidates beyond the limit asked for.
+# Hits are re-ranked from at least this many candidates beyond the limit asked for.
 CANDIDATES = 100
+# A query whose words match about this many articles (an estimate from
+# document frequencies, the same at every limit) is ranked by its words alone.
+BROAD = 1000
 
 
 @dataclass
@@ -67,19 +70,19 @@ class Index:
         check_sizes(self.folder, self.manifest.data.get("sizes", {}))
         self._cached = None
         self.warnings: list[str] = []
-        built_with = self.manifest.data.get("dictionary", "")
-        used = ""
+        self.user_dict = user_dict
+        self.built_with = self.manifest.data.get("dictionary", "")
+        self.used = ""
         if user_dict:
             from .segmenter import dict_fingerprint
 
             try:
-                used = dict_fingerprint(user_dict)
+                self.used = dict_fingerprint(user_dict)
             except OSError as err:
                 raise PapersearchError(f"{user_dict}: cannot read dictionary ({err.strerror})") from None
-        if built_with != used:
-            self.warnings.append(
-                f"index built with dictionary {built_with or 'none'}, queried with {used or 'none'}: word ranking may differ (pass the same --dict)"
-            )
+        # No warning on a mismatch: search looks query words up in the index's
+        # own vocabulary, so the dictionary given now changes no result; only
+        # explain's jieba segmentation uses it, and explain says so.
         try:
             self.ix = windex.open_dir(str(self.folder))
         except Exception as err:  # whoosh raises many kinds on damaged files
@@ -112,32 +115,20 @@ class Index:
             raise PapersearchError("empty query: give at least one word to search for")
         terms = [t.text for t in positive_terms(tree) if t.field in ("", "headline")]
         searcher = self._searcher()
-        # looked up once a term: the rough and the exact query both use them
         known = functools.cache(functools.partial(indexed_words, searcher.reader()))
-        pool = max(limit, 1) + CANDIDATES
-        # Fast path for queries that match a large share of the archive: rank by
-        # the few words that cover each term (cheap postings), then check the
-        # literal match in the candidates' own text. When they hold too few
-        # literal matches, the exact n-gram query runs over everything.
-        hits: list[Hit] | None = None
-        # headline matches first: a reader expects them on top, and their postings are short
-        for fields in (("title",), ("title", "body")):
-            rough = to_word_query(tree, known, fields)
-            if rough is None:
-                break
-            candidates = searcher.search(rough, limit=pool)
-            if candidates.scored_length() < pool:
-                continue
-            hits = [Hit(0, r.score, a) for r in candidates if _literally_holds(a := _article(r), tree)]
-            if len(hits) >= limit:
-                break
-            hits = None
-        if hits is None:
-            hits = [Hit(0, r.score, _article(r)) for r in searcher.search(to_whoosh(tree, known), limit=pool)]
-        for hit in hits:
-            hit.score *= _bonus(hit.article, terms)
-        hits.sort(key=lambda h: (-h.score, h.article.id))
-        hits = hits[:limit]
+        exact = to_whoosh(tree, known)
+        rough = to_word_query(tree, known)
+        if rough is None or rough.estimate_size(searcher.reader()) < BROAD:
+            hits = _best(searcher, exact, terms, limit)
+        else:
+            # Broad queries are ranked by their words alone (cheap postings;
+            # the literal n-gram query of a common character reads thousands of
+            # terms); a candidate must still hold every term literally. Articles
+            # that hold the text but not the words follow them, in exact order.
+            hits = _best(searcher, rough, terms, limit, keep=lambda a: _literally_holds(a, tree))
+            if len(hits) < limit:
+                have = {h.article.id for h in hits}
+                hits += _best(searcher, exact, terms, limit - len(hits), keep=lambda a: a.id not in have)
         for rank, hit in enumerate(hits, 1):
             hit.rank = rank
             hit.snippet = make_snippet(hit.article.text or hit.article.title, terms, width=width, count=snippets)
@@ -194,11 +185,24 @@ class Index:
             "versions": data.get("versions", {}),
         }
 
+    def _dictionary_note(self) -> str:
+        if self.built_with == self.used:
+            return ""
+        built = f"with {self.built_with}" if self.built_with else "without a user dictionary"
+        used = self.used or "jieba's default dictionary"
+        return f"the index was built {built}; jieba segments this query with {used}, but ranking uses the index's words"
+
     def explain(self, text: str, article_id: str | None = None) -> dict:
         from .analysis import literal_grams, query_words
         from .normalize import fold
 
         tree = parse(text)
+        from .segmenter import load_user_dict, use_default_dict
+
+        if self.user_dict:
+            load_user_dict(self.user_dict)
+        else:
+            use_default_dict()
         with self.ix.searcher() as searcher:
             known = functools.partial(indexed_words, searcher.reader())
             terms = [
@@ -214,6 +218,7 @@ class Index:
             ]
             wq = None if isinstance(tree, Empty) else to_whoosh(tree, known)
         out: dict = {"query": text, "parsed": repr(tree), "terms": terms, "whoosh": str(wq) if wq is not None else ""}
+        out["dictionary"] = {"index": self.built_with, "query": self.used, "note": self._dictionary_note()}
         if wq is None:
             return out
         if article_id:
@@ -221,9 +226,19 @@ class Index:
             with self.ix.searcher() as searcher:
                 from whoosh.query import Term as WTerm
 
-                res = searcher.search(wq, filter=WTerm("id", article_id), limit=1)
+                only = WTerm("id", article_id)
+                res = searcher.search(wq, filter=only, limit=1)
                 matched = bool(len(res))
                 score = res[0].score if matched else 0.0
+                known = functools.partial(indexed_words, searcher.reader())
+                rough = to_word_query(tree, known)
+                if matched and rough is not None and rough.estimate_size(searcher.reader()) >= BROAD:
+                    # a broad query is ranked by its words, as search ranks it
+                    by_words = searcher.search(rough, filter=only, limit=1)
+                    if len(by_words) and _literally_holds(article, tree):
+                        score = by_words[0].score
+                # scored as query scores it: BM25F times the kind, headline and nearness bonus
+                score *= _bonus(article, [t.text for t in positive_terms(tree) if t.field in ("", "headline")])
             out["article"] = {
                 "id": article_id,
                 "headline": article.headline,
@@ -261,6 +276,51 @@ def _literally_holds(article: Article, node) -> bool:
     if isinstance(node, Or):
         return any(_literally_holds(article, c) for c in node.children)
     return True
+
+
+def _max_bonus(terms: list[str]) -> float:
+    """No adjustment raises a score by more than this (kind weights are at
+    most 1; nearness counts only between two terms or more)."""
+    if not terms:
+        return 1.0
+    return HEADLINE_BONUS * (NEAR_BONUS if len(terms) > 1 else 1.0)
+
+
+def _top(searcher, query, limit: int):
+    """Whoosh's top hits by score, exactly. Its default collector swaps in
+    cheaper matchers as the bar rises (dropping an ANDMAYBE's optional
+    part, skipping blocks by an estimated best score); with phrases those
+    estimates are wrong and better hits are missed, so a longer list could
+    hold a hit above the top of a shorter one."""
+    from whoosh.collectors import TopCollector
+
+    collector = TopCollector(limit=limit, usequality=False, replace=0)
+    searcher.search_with_collector(query, collector)
+    return collector.results()
+
+
+def _best(searcher, query, terms: list[str], limit: int, keep=None) -> list[Hit]:
+    """The limit best hits by BM25F score times _bonus, exactly: the order
+    of the first k hits is the same whatever the limit.
+
+    Whoosh ranks by the raw score; candidates are fetched best first until
+    no hit left unseen (raw score at most the lowest seen) could beat the
+    limit-th adjusted score even with the largest bonus."""
+    pool = limit + CANDIDATES
+    seen: dict[int, Hit | None] = {}
+    while True:
+        results = _top(searcher, query, pool)
+        for r in results:
+            if r.docnum not in seen:
+                article = _article(r)
+                seen[r.docnum] = Hit(0, r.score * _bonus(article, terms), article) if keep is None or keep(article) else None
+        hits = sorted((h for h in seen.values() if h is not None), key=lambda h: (-h.score, h.article.id))
+        if results.scored_length() < pool:
+            return hits[:limit]
+        floor = results[pool - 1].score
+        if len(hits) >= limit and floor * _max_bonus(terms) < hits[limit - 1].score:
+            return hits[:limit]
+        pool *= 4
 
 
 def _bonus(article: Article, terms: list[str]) -> float:

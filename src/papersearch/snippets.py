@@ -55,6 +55,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def make_snippet(text: str, terms: list[str], width: int = 120, count: int = 3, gap: str = " … ") -> Snippet:
     """Up to count fragments of about width characters each."""
+    if count <= 0:
+        return Snippet("")
     text = text.replace("\n", " ")
     matches = match_spans(text, terms)
     if not matches:

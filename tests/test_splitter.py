@@ -278,3 +278,19 @@ def test_continuation_marks_are_never_titles():
         ("胡文新守诺三十年", "", ""),
     ]
     assert "版" not in arts[0].text + arts[1].text
+
+
+BYLINE_OVER_TWO_LINES = [
+    "秋收时节的稻田\n\n本报记者 张建国\n\n本报通讯员 吴 芳\n\n金秋时节，某县万亩稻田迎来丰收，收割机在田间来回穿梭。\n",
+    "秋收时节的稻田\n\n本报通讯员 吴 芳\n\n金秋时节，某县万亩稻田迎来丰收，收割机在田间来回穿梭。\n",
+    "秋收时节的稻田\n\n记者 张建国 本报通讯员\n\n吴 芳\n\n金秋时节，某县万亩稻田迎来丰收，\n\n收割机在田间来回穿梭。\n",
+]
+
+
+@pytest.mark.parametrize("page", BYLINE_OVER_TWO_LINES)
+def test_a_byline_over_two_lines_with_our_correspondent_stays_one_byline_under_its_headline(page):
+    (art,) = split_text(page)
+    assert art.headline == "秋收时节的稻田"
+    assert art.authors[-1] == "吴芳" and set(art.authors) <= {"张建国", "吴芳"}
+    assert len(art.authors) == page.count("张建国") + 1
+    assert art.text == "金秋时节，某县万亩稻田迎来丰收，收割机在田间来回穿梭。"

@@ -258,3 +258,10 @@ def test_a_letter_spaced_two_character_name_after_another_name_stands_alone():
     assert o.authors == ["周敏", "郑凯"]
     assert o.rest.startswith("近日")
     assert parse_byline_line("记者 周敏 郑 凯") == (["周敏", "郑凯"], "记者 周敏 郑 凯")
+
+
+def test_a_letter_spaced_column_label_is_no_name():
+    # read_lines undoes the letter-spacing: 简 讯 reaches the byline grammar as 简讯
+    for label in ["简讯", "时评", "花絮"]:
+        assert parse_byline_line(label) is None
+    assert parse_byline_line("高峰") == (["高峰"], "高峰")

@@ -78,9 +78,14 @@ _KNOWN_ROLE = compile_both(
 _NAME_TOKEN = re.compile(rf"^[{HAN}]{{2,4}}$")
 
 
+# Column labels over a run of briefs or comments that open with a surname's
+# character; letter-spaced (简 讯) they would read like a two-character name.
+COLUMN_LABELS = compile_both("^(?:简讯|简报|时评|时讯|快报|关注|花絮|纵横|周刊|连线|聚焦)$")
+
+
 def is_name(token: str) -> bool:
     """A Han personal name of 2-4 characters that opens with a surname."""
-    if not _NAME_TOKEN.match(token):
+    if not _NAME_TOKEN.match(token) or COLUMN_LABELS.match(token):
         return False
     if token[:2] in COMPOUND_SURNAMES:
         return len(token) >= 3

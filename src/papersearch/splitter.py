@@ -75,6 +75,8 @@ class _Splitter:
                     isinstance(last, TitleUnits)
                     and last.units[-1].kind != BYLINE
                     or (isinstance(last, TitleUnits) and unit.kind == BYLINE)
+                    # 本报评论员 drawn over its title: a nameless byline signs no piece above
+                    or (isinstance(last, TitleUnits) and not last.titles and not last.authors and unit.kind == TITLE)
                 )
                 if joinable and unit.gap < 2:
                     last.units.append(unit)

@@ -362,3 +362,15 @@ def test_a_contact_line_and_editor_credits_closing_a_page_are_no_article():
     )
     (art,) = split_text(page)
     assert art.text == "3月3日，古城墙东段修缮工程通过验收。"
+
+
+def test_two_ads_in_a_row_part_at_the_second_ones_heading_and_keep_their_text():
+    page = (
+        "老旧小区加装电梯提速\n\n本报讯（记者 冯志强）今年以来，我市加快推进老旧小区加装电梯工作。\n\n"
+        "家电维修热线\n\n0351-7654321\n\n随叫随到 收费透明\n\n"
+        "诚聘\n\n某超市因门店扩张需要，诚聘收银员8名、理货员6名。\n\n联系电话：0351-1234567\n"
+    )
+    arts = split_text(page)
+    assert [a.kind for a in arts] == ["article", "ad", "ad"]
+    assert arts[1].text.startswith("家电维修热线") and arts[1].text.endswith("收费透明")
+    assert arts[2].text.startswith("诚聘") and "收银员8名" in arts[2].text and arts[2].text.endswith("0351-1234567")

@@ -34,7 +34,7 @@ MIN_REPEAT = 12
 # An earlier passage inside a later one is an extraction repeat when at least this long.
 MIN_PARTIAL_COPY = 30
 _AD_CUE = compile_both(
-    r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
+    r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|诚聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
 )
 _HOTLINE = re.compile(r"(?<!\d)\d{5,}$")
 # A line describing a scene in progress is a photo caption, not a headline.
@@ -314,6 +314,18 @@ def _closed(unit: Unit) -> Unit:
     return unit
 
 
+def opens_new_ad(unit: Unit, ad_so_far: list[Unit]) -> bool:
+    """A heading (诚聘, 家电维修热线) after a whole ad, one that opened with its own
+    heading and has given its number, starts the next ad."""
+    if not (ad_so_far and _ad_heading(unit.text) and _ad_heading(ad_so_far[0].text)):
+        return False
+    return any(re.search(r"\d{5,}", u.text.replace(" ", "").replace("-", "")) for u in ad_so_far[1:])
+
+
+def _ad_heading(text: str) -> bool:
+    return is_title_like(text) and not re.search(r"\d", text) and bool(_AD_CUE.search(text))
+
+
 def _echoes(line: str, para: str) -> bool:
     """A line without a number whose character pairs are mostly in the paragraph."""
     if re.search(r"\d", line):
@@ -380,4 +392,9 @@ def page_units(page_text: str) -> list[Unit]:
             units[i].kind = AD
         if units[i].kind == AD and units[i].gap == 0 and units[i - 1].kind == TITLE and _HOTLINE.search(units[i - 1].text):
             units[i - 1].kind = AD
+        # an ad's own paragraph (诚聘…) between its heading and its numbers
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if units[i].kind == PARA and units[i - 1].kind == AD and nxt is not None and nxt.kind == AD:
+            if _AD_CUE.search(units[i].text) and not parse_opener(units[i].text) and units[i].gap < 2:
+                units[i].kind = AD
     return units

@@ -21,7 +21,7 @@ from .bodies import Body, TitleUnits, article_from_body, new_article
 from .bylines import parse_opener
 from .cohesion import Lexicon, cosine_vectors
 from .hanzi import compile_both
-from .layout import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit, page_units
+from .layout import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit, opens_new_ad, page_units
 from .model import Article, Page
 from .textfix import take_continuations
 from .titles import is_speech_kicker, read_title_block
@@ -354,6 +354,8 @@ class _Splitter:
 
         for item in seq:
             if isinstance(item, Unit) and item.kind == AD:
+                if opens_new_ad(item, pending_ads):
+                    flush_ads()
                 pending_ads.append(item)
                 continue
             flush_ads()

@@ -228,3 +228,40 @@ def test_every_closing_credit_form(text, authors):
     from papersearch.bylines import closing_credit
 
     assert closing_credit("……发展。" + text) == (authors, text)
+
+
+def test_our_correspondent_role_parses_whole_before_a_spaced_name():
+    # 本报通讯员 is 本报 + 通讯员, never an opener 本报通讯 + 员
+    assert parse_opener("本报通讯员 陈 红") is None
+    assert parse_byline_line("本报通讯员 陈 红") == (["陈红"], "本报通讯员 陈 红")
+    # a name and the role of the next credit: 张建国本报 is no paper's name
+    assert parse_byline_line("记者 张建国 本报通讯员 吴 芳") == (["张建国", "吴芳"], "记者 张建国 本报通讯员 吴 芳")
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        ("刘洋陈明亮", ["刘洋", "陈明亮"]),  # 2+3, not 刘洋陈 + 明亮 (明 a rare surname)
+        ("陈明亮刘洋", ["陈明亮", "刘洋"]),  # 3+2
+        ("张伟黄华强", ["张伟", "黄华强"]),
+        ("孙健高文涛", ["孙健", "高文涛"]),
+        ("高文涛孙健", ["高文涛", "孙健"]),
+    ],
+)
+def test_run_together_names_take_the_segmentation_of_common_surnames(run, names):
+    assert parse_opener(f"本报讯 通讯员 {run} 报道 近日，某县召开会议。").authors == names
+    assert names_in(f"记者 {run}") == names
+
+
+def test_a_letter_spaced_two_character_name_after_another_name_stands_alone():
+    o = parse_opener("本报讯 通讯员 周敏 郑 凯 报道 近日，某县召开会议。")
+    assert o.authors == ["周敏", "郑凯"]
+    assert o.rest.startswith("近日")
+    assert parse_byline_line("记者 周敏 郑 凯") == (["周敏", "郑凯"], "记者 周敏 郑 凯")
+
+
+def test_a_letter_spaced_column_label_is_no_name():
+    # read_lines undoes the letter-spacing: 简 讯 reaches the byline grammar as 简讯
+    for label in ["简讯", "时评", "花絮"]:
+        assert parse_byline_line(label) is None
+    assert parse_byline_line("高峰") == (["高峰"], "高峰")

@@ -1,4 +1,8 @@
-from papersearch.layout import AD, BYLINE, CAPTION, PARA, TITLE, page_units
+import pytest
+
+from papersearch.furniture import page_furniture
+from papersearch.layout import AD, BYLINE, CAPTION, FURNITURE, PARA, TITLE, page_units
+from papersearch.textfix import unspace
 
 
 def kinds(text):
@@ -118,3 +122,48 @@ def test_a_hotline_headline_printed_after_its_body_is_no_ad():
 
     page = "为缓解群众焦虑情绪，市医院近日开通心理援助热线，由专业医生提供咨询服务。\n\n市医院开通心理援助热线"
     assert [(a.kind, a.headline) for a in split_text(page)] == [("article", "市医院开通心理援助热线")]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["太原晚报", "2025年3月4日 星期二", "第 2 版 综合"],
+        ["光明日报", "2025年3月4日", "11 理 论"],
+        ["长治日报", "2025年3月4日 星期二", "B3 版"],
+        ["寿阳县报", "2025年3月4日", "社会新闻 第3版"],
+        ["运城日报", "2025年3月4日", "文 化 第 7 版"],
+        ["忻州日报", "2025年3月4日", "专 题 8"],
+        ["经济"],
+    ],
+)
+def test_page_furniture_at_the_top_of_a_page_is_furniture(top):
+    body = "古城墙修缮工程完工\n\n本报讯（记者 冯志强）3月3日，古城墙东段修缮工程通过验收。\n"
+    page = "\n\n".join(top) + "\n\n" + body
+    units = page_units(page)
+    assert [u.kind for u in units] == [FURNITURE] * len(top) + [TITLE, PARA]
+    assert all(page_furniture(unspace(line)) for line in top[1:])
+    assert page_furniture(unspace(top[0]), at_page_top=True)
+
+
+def test_headlines_and_body_lines_are_no_page_furniture():
+    for line in [
+        "古城墙修缮工程完工",
+        "5个项目集中开工",
+        "金秋喜报",
+        "一则暖心新闻",
+        "城乡社区要闻",
+        "本报讯（记者 冯志强）3月3日，",
+        "让农家书屋热起来（今日谈）",
+    ]:
+        assert page_furniture(line, at_page_top=True) is None
+
+
+def test_editor_credits_with_letter_spaced_names_are_furniture():
+    for line in ["责任编辑 田 野", "责任编辑：王 刚", "版式设计 李晓 校对 周 伟"]:
+        assert page_furniture(unspace(line)) == "editor"
+
+
+def test_a_letter_spaced_column_label_is_not_an_author():
+    units = page_units("简 讯\n\n古城墙修缮工程完工\n\n本报讯 通讯员 冯志强 报道 3月3日，古城墙东段修缮工程通过验收。\n")
+    assert [u.kind for u in units] == [TITLE, TITLE, PARA]
+    assert units[0].authors == []

@@ -239,7 +239,9 @@ def test_a_title_over_a_body_that_shares_no_words_with_it_heads_it():
         ("article", "小巷里的“百家饭”"),
         ("article", "春到田间农事忙"),
     ]
-    assert arts[1].byline == "（作者为本报山东分社记者）" and "作者为" not in arts[1].text + arts[2].title
+    # a note on the writer is the piece's byline and is read with it: it closes its text too
+    assert arts[1].byline == "（作者为本报山东分社记者）" and arts[1].text.endswith("（作者为本报山东分社记者）")
+    assert "作者为" not in arts[2].title + arts[2].text
 
 
 def test_a_headline_printed_after_its_body_is_not_merged_into_the_next_kicker():
@@ -278,3 +280,97 @@ def test_continuation_marks_are_never_titles():
         ("胡文新守诺三十年", "", ""),
     ]
     assert "版" not in arts[0].text + arts[1].text
+
+
+BYLINE_OVER_TWO_LINES = [
+    "秋收时节的稻田\n\n本报记者 张建国\n\n本报通讯员 吴 芳\n\n金秋时节，某县万亩稻田迎来丰收，收割机在田间来回穿梭。\n",
+    "秋收时节的稻田\n\n本报通讯员 吴 芳\n\n金秋时节，某县万亩稻田迎来丰收，收割机在田间来回穿梭。\n",
+    "秋收时节的稻田\n\n记者 张建国 本报通讯员\n\n吴 芳\n\n金秋时节，某县万亩稻田迎来丰收，\n\n收割机在田间来回穿梭。\n",
+]
+
+
+@pytest.mark.parametrize("page", BYLINE_OVER_TWO_LINES)
+def test_a_byline_over_two_lines_with_our_correspondent_stays_one_byline_under_its_headline(page):
+    (art,) = split_text(page)
+    assert art.headline == "秋收时节的稻田"
+    assert art.authors[-1] == "吴芳" and set(art.authors) <= {"张建国", "吴芳"}
+    assert len(art.authors) == page.count("张建国") + 1
+    assert art.text == "金秋时节，某县万亩稻田迎来丰收，收割机在田间来回穿梭。"
+
+
+CREDIT_THEN_NEXT_PIECE = [
+    # the next piece's title first, or its 本报评论员 line printed over its title
+    "守住老街的烟火气（现场评论）\n\n吴 涛\n\n老街改造，改的是路面管网，留的是街坊邻里。\n\n（作者为本报山东分社记者）\n\n"
+    "把好食品安全关\n\n本报评论员\n\n食品安全是民生底线，来不得半点马虎。\n",
+    "守住老街的烟火气（现场评论）\n\n吴 涛\n\n老街改造，改的是路面管网，留的是街坊邻里。\n\n（作者为本报山东分社记者）\n\n"
+    "本报评论员\n\n把好食品安全关\n\n食品安全是民生底线，来不得半点马虎。\n",
+]
+
+
+@pytest.mark.parametrize("page", CREDIT_THEN_NEXT_PIECE)
+def test_a_closing_credit_closes_the_piece_above_and_the_next_title_stays_a_title(page):
+    first, second = split_text(page)
+    assert (first.headline, first.authors) == ("守住老街的烟火气（现场评论）", ["吴涛"])
+    assert "（作者为本报山东分社记者）" in first.byline
+    assert first.text == "老街改造，改的是路面管网，留的是街坊邻里。\n（作者为本报山东分社记者）"
+    assert (second.headline, second.byline) == ("把好食品安全关", "本报评论员")
+    assert second.text == "食品安全是民生底线，来不得半点马虎。"
+
+
+def test_a_service_heading_with_its_number_under_an_article_is_an_ad_not_its_headline():
+    page = (
+        "老旧小区加装电梯提速\n\n本报讯（记者 冯志强）今年以来，我市加快推进老旧小区加装电梯工作。\n\n"
+        "住建部门提醒，居民对加装电梯有疑问的，可拨打加装电梯咨询电话了解政策。\n\n"
+        "加装电梯咨询电话\n\n0351-7654321\n\n工作日 9:00-17:00\n"
+    )
+    arts = split_text(page)
+    assert [(a.kind, a.headline) for a in arts] == [("article", "老旧小区加装电梯提速"), ("ad", "")]
+    assert arts[0].text.endswith("可拨打加装电梯咨询电话了解政策。")
+    assert arts[0].authors == ["冯志强"]
+    assert "加装电梯咨询电话" in arts[1].text and "0351-7654321" in arts[1].text
+
+
+def test_an_editor_line_under_a_headline_printed_after_its_body_is_furniture():
+    page = (
+        "本报讯（记者 冯志强）3月3日，古城墙东段修缮工程通过验收，\n\n将于下月向游客开放。\n\n"
+        "古城墙修缮工程完工\n\n责任编辑 田 野\n"
+    )
+    (art,) = split_text(page)
+    assert art.headline == "古城墙修缮工程完工"
+    assert art.text == "3月3日，古城墙东段修缮工程通过验收，将于下月向游客开放。"
+
+
+def test_editor_lines_never_become_articles():
+    page = "古城墙修缮工程完工\n\n本报讯（记者 冯志强）3月3日，古城墙东段修缮工程通过验收。\n\n责任编辑 田 野\n\n校对 周 伟\n"
+    (art,) = split_text(page)
+    assert art.headline == "古城墙修缮工程完工"
+
+
+def test_page_furniture_over_the_first_article_is_neither_kicker_nor_headline():
+    page = (
+        "太原晚报\n\n2025年3月4日 星期二\n\n第 2 版 综合\n\n古城墙修缮工程完工\n\n"
+        "本报讯（记者 冯志强）3月3日，古城墙东段修缮工程通过验收。\n"
+    )
+    (art,) = split_text(page)
+    assert (art.kicker, art.headline) == ("", "古城墙修缮工程完工")
+
+
+def test_a_contact_line_and_editor_credits_closing_a_page_are_no_article():
+    page = (
+        "古城墙修缮工程完工\n\n本报讯（记者 冯志强）3月3日，古城墙东段修缮工程通过验收。\n\n"
+        "投稿邮箱：letters@example.cn\n\n本版责任编辑：何 鹏  版式设计：沈 杰\n"
+    )
+    (art,) = split_text(page)
+    assert art.text == "3月3日，古城墙东段修缮工程通过验收。"
+
+
+def test_two_ads_in_a_row_part_at_the_second_ones_heading_and_keep_their_text():
+    page = (
+        "老旧小区加装电梯提速\n\n本报讯（记者 冯志强）今年以来，我市加快推进老旧小区加装电梯工作。\n\n"
+        "家电维修热线\n\n0351-7654321\n\n随叫随到 收费透明\n\n"
+        "诚聘\n\n某超市因门店扩张需要，诚聘收银员8名、理货员6名。\n\n联系电话：0351-1234567\n"
+    )
+    arts = split_text(page)
+    assert [a.kind for a in arts] == ["article", "ad", "ad"]
+    assert arts[1].text.startswith("家电维修热线") and arts[1].text.endswith("收费透明")
+    assert arts[2].text.startswith("诚聘") and "收银员8名" in arts[2].text and arts[2].text.endswith("0351-1234567")

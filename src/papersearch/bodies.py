@@ -75,8 +75,10 @@ class Body:
         self.continued_from = self.continued_from or came
         if unit.kind == PARA and unit.credit:
             self.closing, self.closing_text = unit.authors, unit.credit
-            if text.rstrip().endswith(unit.credit):
-                text = text.rstrip()[: -len(unit.credit)].rstrip()  # the credit goes to the byline
+            # names (（李建龙）) go to the byline; a note on the writer (（作者为本报
+            # XX分社记者）, （作者单位：…）) is read with the piece, so it stays in the text too
+            if unit.authors and text.rstrip().endswith(unit.credit):
+                text = text.rstrip()[: -len(unit.credit)].rstrip()
         self.paras.append(unit)
         self.texts.append(text)
 

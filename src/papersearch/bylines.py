@@ -49,7 +49,14 @@ SURNAMES = set(
     "寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚"
     "越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公"
 )
+# The first rows above run by frequency: names open with these far more often.
+_COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安"
+    "齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛"
+)
 SURNAMES |= {t for ch in list(SURNAMES) for t in traditional_forms(ch)}
+_SURNAME_RANK = {form: rank for rank, ch in enumerate(_COMMON_SURNAMES) for form in ch + traditional_forms(ch)}
 COMPOUND_SURNAMES = {
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯",
     "西门", "南宫", "端木", "独孤", "呼延", "轩辕",
@@ -60,7 +67,8 @@ COMPOUND_SURNAMES |= {
 
 # 记者, 本报记者, 新华社记者, 人民日报评论员, 本报特约评论员, 见习记者, 本报通讯员 …
 ROLE = (
-    rf"(?:本报|本刊|本台|本网|新华社|中新社|[{HAN}]{{2,6}}?(?:日报|晚报|报|社|网|台))?"
+    # a paper's name holds no role word: 记者张三本报通讯员 is two credits
+    rf"(?:本报|本刊|本台|本网|新华社|中新社|(?:(?!记者|通讯员|评论员|编辑|本报)[{HAN}]){{2,6}}?(?:日报|晚报|报|社|网|台))?"
     r"(?:特约|见习|首席|驻\S{1,4})?(?:记者|通讯员|实习生|评论员|撰稿人|摄影记者|摄影|报道员|编辑)"
 )
 _ROLE_WORD = compile_both(ROLE)
@@ -70,9 +78,14 @@ _KNOWN_ROLE = compile_both(
 _NAME_TOKEN = re.compile(rf"^[{HAN}]{{2,4}}$")
 
 
+# Column labels over a run of briefs or comments that open with a surname's
+# character; letter-spaced (简 讯) they would read like a two-character name.
+COLUMN_LABELS = compile_both("^(?:简讯|简报|时评|时讯|快报|关注|花絮|纵横|周刊|连线|聚焦)$")
+
+
 def is_name(token: str) -> bool:
     """A Han personal name of 2-4 characters that opens with a surname."""
-    if not _NAME_TOKEN.match(token):
+    if not _NAME_TOKEN.match(token) or COLUMN_LABELS.match(token):
         return False
     if token[:2] in COMPOUND_SURNAMES:
         return len(token) >= 3
@@ -128,23 +141,43 @@ def _name_may_end(text: str, pos: int, limit: int, breaks: set[int]) -> bool:
     return bool(_ROLE_WORD.match(text, pos, limit) or _CREDIT_TAIL.match(text, pos, limit))
 
 
-def _segment_names(text: str, pos: int, limit: int, breaks: set[int], depth: int = 0) -> list[str] | None:
+def _segment_names(text: str, pos: int, limit: int, breaks: set[int]) -> list[str] | None:
     """Names run together from pos (张三李四, 王晓丽张明), split by the surname
-    table and name lengths; a printed space is where a name ends when it can."""
-    if depth > 6:
+    table and name lengths. Of the ways to cut the run, the one taken has no
+    name with a space inside it unless the name is letter-spaced (孙丽 赵 伟),
+    ends its names at printed spaces where it can, and opens its names with
+    common surnames (王刚李明华 is 王刚 李明华, not 王刚李 明华)."""
+    cuts = list(_name_cuts(text, pos, limit, breaks, 0))
+    if not cuts:
         return None
-    sizes = sorted((3, 2, 4), key=lambda n: (pos + n not in breaks, n != 3))
-    for size in sizes:
+    return min(cuts, key=lambda names: _cut_cost(names, pos, breaks))
+
+
+def _name_cuts(text: str, pos: int, limit: int, breaks: set[int], depth: int):
+    if depth > 5:
+        return
+    for size in (3, 2, 4):
         name = text[pos : pos + size]
         if pos + size > limit or not is_name(name):
             continue
         nxt = pos + size
         if _name_may_end(text, nxt, limit, breaks):
-            return [name]
-        more = _segment_names(text, nxt, limit, breaks, depth + 1)
-        if more:
-            return [name, *more]
-    return None
+            yield [name]
+        for more in _name_cuts(text, nxt, limit, breaks, depth + 1):
+            yield [name, *more]
+
+
+def _cut_cost(names: list[str], pos: int, breaks: set[int]) -> tuple[int, int, int, int]:
+    mixed = unspaced_ends = rare = 0
+    for name in names:
+        inside = [pos + k in breaks for k in range(1, len(name))]
+        mixed += any(inside) and not all(inside)  # 孙丽赵 of 孙丽 赵 伟
+        pos += len(name)
+        rare += 0 if name[:2] in COMPOUND_SURNAMES else _SURNAME_RANK.get(name[0], len(_SURNAME_RANK))
+        if name is not names[-1]:
+            unspaced_ends += pos not in breaks
+    # (rare: the surnames' frequency ranks) then fewer names: a cut that stops early leaves the rest to the next call
+    return mixed, unspaced_ends, rare, -len(names)
 
 
 def scan_credit(text: str, pos: int, breaks: set[int], limit: int | None = None) -> tuple[int, list[str], bool]:
@@ -198,7 +231,7 @@ _AGENCY = rf"(?:新华社|中新社|中国新闻社|人民日报|光明日报|�
 _DATE = r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日)"
 # a name in a credit without brackets ends at white space, 、 or 报道
 _OPENER = compile_both(
-    rf"^(?P<head>(?:据)?(?P<agency>{_AGENCY})(?P<place>[{HAN}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>讯|电|消息))"
+    rf"^(?P<head>(?:据)?(?P<agency>{_AGENCY})(?P<place>[{HAN}]{{0,8}}?)(?P<date>{_DATE})?(?P<kind>(?<!通)讯|电|消息))"
     rf"(?:\s*[（(](?P<credit>[^）)]{{0,40}})[）)]"
     rf"|\s*(?P<credit2>{ROLE}))?"
 )

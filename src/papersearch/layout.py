@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .bylines import OPENER_SPAN, closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
+from .furniture import page_furniture
 from .hanzi import compile_both
 from .textfix import ends_sentence, has_sentence_punct, is_mark, join_wrapped, split_marks, unspace
 
@@ -33,16 +34,9 @@ MIN_REPEAT = 12
 # An earlier passage inside a later one is an extraction repeat when at least this long.
 MIN_PARTIAL_COPY = 30
 _AD_CUE = compile_both(
-    r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
+    r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|诚聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
 )
 _HOTLINE = re.compile(r"(?<!\d)\d{5,}$")
-# Page furniture: editors' credits, the date and page number lines.
-_FURNITURE = compile_both(
-    r"^(?:(?:责任编辑|本版编辑|值班编辑|编辑|版式设计|版式|美编|美术编辑|校对|组版|审读|监制|制图|排版|图片编辑|本版责编|责编)"
-    r"\s*[:：/丨|]?\s*(?:[\u4e00-\u9fff]{2,4}[\s、]*)+)+$"
-    r"|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.|周.)?\s*$"
-    r"|^第?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*$|^[A-Z]?\d{1,3}$"
-)
 # A line describing a scene in progress is a photo caption, not a headline.
 _SCENE = compile_both(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$")
 _CAPTION_CUE = compile_both(r"图为|（(?:无人机|资料|航拍)?(?:照片|图片|图)）|\(资料图\)|摄影报道|新华社发|视觉中国")
@@ -54,6 +48,7 @@ class Line:
     text: str
     gap: int  # blank lines before it
     indented: bool
+    furniture: bool = False  # the paper's name, date or page line over the page's first article
 
 
 @dataclass
@@ -119,14 +114,19 @@ def group_lines(lines: list[Line]) -> list[list[Line]]:
     """Join lines broken by a column or paragraph wrap into paragraphs."""
     gaps_mean = _blank_lines_informative(lines)
     column = column_of(lines)
+    top = 0
+    while top < len(lines) and page_furniture(lines[top].text, at_page_top=True):
+        lines[top].furniture = True
+        top += 1
+    head = [[line] for line in lines[:top]]
     groups: list[list[Line]] = []
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[top:], top):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if groups and _continues(groups[-1], line, nxt, gaps_mean, column):
             groups[-1].append(line)
         else:
             groups.append([line])
-    return groups
+    return head + groups
 
 
 def _starts_item(text: str) -> bool:
@@ -253,7 +253,7 @@ def _word_across(left: str, right: str) -> bool:
 def _furniture_line(text: str) -> bool:
     """Editors' credits and date lines; a bare number may be a wrapped part of
     a sentence (…是 / 100 / 多位…), so it only counts once it stands alone."""
-    return bool(_FURNITURE.match(text)) and not text.strip().isdigit()
+    return page_furniture(text) is not None and not text.strip().isdigit()
 
 
 def _closing_only(text: str) -> bool:
@@ -285,7 +285,7 @@ def dedupe(groups: list[list[Line]]) -> list[tuple[list[Line], str]]:
 
 
 def classify(group: list[Line], text: str) -> Unit:
-    if _FURNITURE.match(text):
+    if group[0].furniture or page_furniture(text):
         return Unit(FURNITURE, group, text)
     if is_mark(text):
         return Unit(MARK, group, text)
@@ -312,6 +312,18 @@ def _closed(unit: Unit) -> Unit:
     if credit:
         unit.authors, unit.credit = credit
     return unit
+
+
+def opens_new_ad(unit: Unit, ad_so_far: list[Unit]) -> bool:
+    """A heading (诚聘, 家电维修热线) after a whole ad, one that opened with its own
+    heading and has given its number, starts the next ad."""
+    if not (ad_so_far and _ad_heading(unit.text) and _ad_heading(ad_so_far[0].text)):
+        return False
+    return any(re.search(r"\d{5,}", u.text.replace(" ", "").replace("-", "")) for u in ad_so_far[1:])
+
+
+def _ad_heading(text: str) -> bool:
+    return is_title_like(text) and not re.search(r"\d", text) and bool(_AD_CUE.search(text))
 
 
 def _echoes(line: str, para: str) -> bool:
@@ -357,7 +369,10 @@ def page_units(page_text: str) -> list[Unit]:
         if unit.kind == AD and nxt is not None and nxt.kind == PARA and nxt.gap < 2:
             unit.kind = TITLE
         elif unit.kind == AD and i and units[i - 1].kind == PARA and _echoes(unit.text, units[i - 1].text):
-            unit.kind = TITLE
+            # ...unless its number is set right under it: a service notice's heading
+            # (供热服务热线 / 0351-…) repeats the words the article above points to
+            if not (nxt is not None and nxt.kind == AD and nxt.gap < 2):
+                unit.kind = TITLE
     # A short line with a comma is a headline when it stands over an opener.
     for i in range(len(units) - 1):
         unit, nxt = units[i], units[i + 1]
@@ -366,7 +381,8 @@ def page_units(page_text: str) -> list[Unit]:
             or (nxt.kind == PARA and parse_opener(nxt.text))
             or (nxt.kind == TITLE and nxt.text.startswith("—"))
         )
-        if unit.kind == PARA and _comma_headline(unit.text) and over_item:
+        # (a closing credit over the next piece's byline closes the piece above)
+        if unit.kind == PARA and not unit.credit and _comma_headline(unit.text) and over_item:
             if i == 0 or units[i - 1].kind != PARA or ends_sentence(units[i - 1].text):
                 unit.kind = TITLE
     # An ad runs on over the short lines that follow its first cue line, and
@@ -376,4 +392,9 @@ def page_units(page_text: str) -> list[Unit]:
             units[i].kind = AD
         if units[i].kind == AD and units[i].gap == 0 and units[i - 1].kind == TITLE and _HOTLINE.search(units[i - 1].text):
             units[i - 1].kind = AD
+        # an ad's own paragraph (诚聘…) between its heading and its numbers
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if units[i].kind == PARA and units[i - 1].kind == AD and nxt is not None and nxt.kind == AD:
+            if _AD_CUE.search(units[i].text) and not parse_opener(units[i].text) and units[i].gap < 2:
+                units[i].kind = AD
     return units

@@ -21,7 +21,7 @@ from .bodies import Body, TitleUnits, article_from_body, new_article
 from .bylines import parse_opener
 from .cohesion import Lexicon, cosine_vectors
 from .hanzi import compile_both
-from .layout import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit, page_units
+from .layout import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit, opens_new_ad, page_units
 from .model import Article, Page
 from .textfix import take_continuations
 from .titles import is_speech_kicker, read_title_block
@@ -75,6 +75,8 @@ class _Splitter:
                     isinstance(last, TitleUnits)
                     and last.units[-1].kind != BYLINE
                     or (isinstance(last, TitleUnits) and unit.kind == BYLINE)
+                    # 本报评论员 drawn over its title: a nameless byline signs no piece above
+                    or (isinstance(last, TitleUnits) and not last.titles and not last.authors and unit.kind == TITLE)
                 )
                 if joinable and unit.gap < 2:
                     last.units.append(unit)
@@ -352,6 +354,8 @@ class _Splitter:
 
         for item in seq:
             if isinstance(item, Unit) and item.kind == AD:
+                if opens_new_ad(item, pending_ads):
+                    flush_ads()
                 pending_ads.append(item)
                 continue
             flush_ads()

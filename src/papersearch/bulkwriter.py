@@ -35,6 +35,8 @@ from whoosh import fields as wfields
 from whoosh import formats as wformats
 from whoosh.writing import SegmentWriter
 
+from .codec import INLINE_LIMIT
+
 # Postings a pool holds in memory before it spills them to a run on disk:
 # about 26 bytes each, some 65 MB. Spilling costs little (a run is read back
 # a record per term), so the bound is set by memory alone.
@@ -237,19 +239,26 @@ class _WeightMemo(dict):
 
 
 def _write_term(postwriter, ids: array, weights: array, values: list | None, length_of_doc) -> None:
-    """The blocks W3PostingsWriter.add_posting would make of these postings."""
+    """The blocks W3PostingsWriter.add_posting would make of these postings
+    (a short list is left in the writer, for finish_postings to inline)."""
     limit = postwriter._blocklimit
     total = len(ids)
+    if total <= INLINE_LIMIT:
+        _fill_block(postwriter, ids, weights, values, length_of_doc)
+        return
     for start in range(0, total, limit):
-        block_ids = ids[start : start + limit]
-        block_weights = weights[start : start + limit]
-        postwriter._ids = block_ids
-        postwriter._weights = block_weights
-        postwriter._values = values[start : start + limit] if values is not None else []
-        postwriter._maxweight = max(0, max(block_weights))
-        if length_of_doc is None:
-            postwriter._minlength, postwriter._maxlength = None, 0
-        else:
-            lens = list(map(length_of_doc, block_ids))
-            postwriter._minlength, postwriter._maxlength = min(lens), max(lens)
-        postwriter._write_block(last=start + limit >= total)
+        end = start + limit
+        _fill_block(postwriter, ids[start:end], weights[start:end], values[start:end] if values is not None else None, length_of_doc)
+        postwriter._write_block(last=end >= total)
+
+
+def _fill_block(postwriter, ids: array, weights: array, values: list | None, length_of_doc) -> None:
+    postwriter._ids = ids
+    postwriter._weights = weights
+    postwriter._values = values if values is not None else []
+    postwriter._maxweight = max(0, max(weights))
+    if length_of_doc is None:
+        postwriter._minlength, postwriter._maxlength = None, 0
+    else:
+        lens = list(map(length_of_doc, ids))
+        postwriter._minlength, postwriter._maxlength = min(lens), max(lens)

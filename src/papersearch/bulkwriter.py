@@ -248,7 +248,9 @@ def _write_term(postwriter, ids: array, weights: array, values: list | None, len
         return
     for start in range(0, total, limit):
         end = start + limit
-        _fill_block(postwriter, ids[start:end], weights[start:end], values[start:end] if values is not None else None, length_of_doc)
+        _fill_block(
+            postwriter, ids[start:end], weights[start:end], values[start:end] if values is not None else None, length_of_doc
+        )
         postwriter._write_block(last=end >= total)
 
 

@@ -24,8 +24,11 @@ from functools import lru_cache
 from itertools import chain
 
 from whoosh.codec.whoosh3 import W3Codec, W3FieldCursor, W3FieldWriter, W3PostingsWriter, W3TermInfo, W3TermsReader
+from whoosh.filedb import filetables
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
+
+from .termtable import SortedTableReader, SortedTableWriter, is_sorted_table, read_varint, write_varint
 
 # Posting lists of at most this many postings live in the term table.
 INLINE_LIMIT = 8
@@ -57,10 +60,10 @@ class CompactTermInfo(W3TermInfo):
         ids, weights, values = self._inlined
         out = bytearray((_INLINE_FLAG, 0 if self._minlength is None else length_to_byte(self._minlength)))
         out.append(length_to_byte(self._maxlength))
-        _varint(out, len(ids))
+        write_varint(out, len(ids))
         previous = 0
         for docnum in ids:
-            _varint(out, docnum - previous)
+            write_varint(out, docnum - previous)
             previous = docnum
         whole = all(w == 1.0 for w in weights)
         if whole:
@@ -68,13 +71,13 @@ class CompactTermInfo(W3TermInfo):
         elif all(w == int(w) and 0 <= w < 1 << 28 for w in weights):
             out.append(1)
             for w in weights:
-                _varint(out, int(w))
+                write_varint(out, int(w))
         else:
             out.append(2)
             out += array("f", weights).tobytes()
         for value in values:
             raw = value.encode("latin-1") if isinstance(value, str) else value
-            _varint(out, len(raw))
+            write_varint(out, len(raw))
             out += raw
         return bytes(out)
 
@@ -87,10 +90,10 @@ class CompactTermInfo(W3TermInfo):
         info = cls()
         info._minlength = byte_to_length(s[1])
         info._maxlength = byte_to_length(s[2])
-        count, pos = _read_varint(s, 3)
+        count, pos = read_varint(s, 3)
         ids, docnum = [], 0
         for _ in range(count):
-            delta, pos = _read_varint(s, pos)
+            delta, pos = read_varint(s, pos)
             docnum += delta
             ids.append(docnum)
         kind = s[pos]
@@ -100,7 +103,7 @@ class CompactTermInfo(W3TermInfo):
         elif kind == 1:
             weights = []
             for _ in range(count):
-                w, pos = _read_varint(s, pos)
+                w, pos = read_varint(s, pos)
                 weights.append(float(w))
         else:
             weights = array("f")
@@ -108,7 +111,7 @@ class CompactTermInfo(W3TermInfo):
             pos += 4 * count
         values = []
         while pos < len(s):
-            size, pos = _read_varint(s, pos)
+            size, pos = read_varint(s, pos)
             values.append(s[pos : pos + size])
             pos += size
         info._inlined = (tuple(ids), tuple(weights), tuple(values))
@@ -117,24 +120,6 @@ class CompactTermInfo(W3TermInfo):
         info._maxweight = _f32(max(weights))
         info._minid, info._maxid = ids[0], ids[-1]
         return info
-
-
-def _varint(out: bytearray, value: int) -> None:
-    while value >= 0x80:
-        out.append((value & 0x7F) | 0x80)
-        value >>= 7
-    out.append(value)
-
-
-def _read_varint(data: bytes, pos: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        if byte < 0x80:
-            return value, pos
-        shift += 7
 
 
 class _TextValuesWriter(W3PostingsWriter):
@@ -191,6 +176,16 @@ def _decoded(value: bytes) -> str:
 
 
 class _FieldWriter(W3FieldWriter):
+    def __init__(self, codec, storage, segment):
+        self._codec, self._storage, self._segment = codec, storage, segment
+        self._fieldname = self._fieldid = self._btext = self._fieldobj = self._format = None
+        self._tindex = SortedTableWriter(self._create_file(W3Codec.TERMS_EXT))
+        self._fieldmap = self._tindex.extras["fieldmap"] = {}
+        self._postfile = self._create_file(W3Codec.POSTS_EXT)
+        self._postwriter = None
+        self._infield = False
+        self.is_closed = False
+
     def start_term(self, btext):
         if self._postwriter is None:
             raise Exception("Called start_term before start_field")
@@ -206,6 +201,16 @@ class _FieldCursor(W3FieldCursor):
 
 
 class _TermsReader(W3TermsReader):
+    def __init__(self, codec, dbfile, length, postfile):
+        self._codec, self._dbfile, self._postfile = codec, dbfile, postfile
+        # segments written before the sorted table have Whoosh's hash table
+        table = SortedTableReader if is_sorted_table(dbfile, length) else filetables.OrderedHashReader
+        self._tindex = table(dbfile, length)
+        self._fieldmap = self._tindex.extras["fieldmap"]
+        self._fieldunmap = [None] * len(self._fieldmap)
+        for fieldname, num in self._fieldmap.items():
+            self._fieldunmap[num] = fieldname
+
     def cursor(self, fieldname, fieldobj):
         return _FieldCursor(self._tindex, fieldname, self._keycoder, self._keydecoder, fieldobj)
 

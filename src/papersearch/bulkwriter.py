@@ -33,9 +33,10 @@ from operator import itemgetter
 
 from whoosh import fields as wfields
 from whoosh import formats as wformats
+from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
-from .codec import INLINE_LIMIT
+from .codec import INLINE_LIMIT, inline_bytes
 
 # Postings a pool holds in memory before it spills them to a run on disk:
 # about 26 bytes each, some 65 MB. Spilling costs little (a run is read back
@@ -211,7 +212,20 @@ def write_postings(fieldwriter, schema, pool: TermPool, lengths, doccount: int) 
         # a posting of a scorable field has a length of at least one; other fields have none
         length_of_doc = doc_lengths.__getitem__ if field.scorable else None
         postwriter = fieldwriter._postwriter
+        # short lists go straight into the term table (what finish_term would write, without its objects)
+        add_to_table, prefix = fieldwriter._tindex.add, pack_ushort(fieldwriter._fieldid)
         for _, term, ids, values in records:
+            if len(ids) <= INLINE_LIMIT:
+                if length_of_doc is None:
+                    shortest, longest = None, 0
+                else:
+                    lens = list(map(length_of_doc, ids))
+                    shortest, longest = min(lens), max(lens)
+                add_to_table(
+                    prefix + term.encode("utf-8"),
+                    inline_bytes(ids, weigh(values), values if has_values else (), shortest, longest),
+                )
+                continue
             fieldwriter.start_term(term.encode("utf-8"))
             _write_term(postwriter, ids, weigh(values), values if has_values else None, length_of_doc)
             fieldwriter.finish_term()

@@ -31,9 +31,45 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from .termtable import SortedTableReader, SortedTableWriter, is_sorted_table, read_varint, write_varint
 
 # Posting lists of at most this many postings live in the term table.
-INLINE_LIMIT = 8
+INLINE_LIMIT = 32
 _INLINE_FLAG = 2  # W3TermInfo's first byte is 0 or 1
 _F32 = struct.Struct("<f")
+
+
+_LENGTH_BYTE = [bytes((n,)) for n in range(128)]
+
+
+def inline_bytes(ids, weights, values, minlength: int | None, maxlength: int) -> bytes:
+    """A CompactTermInfo's bytes for these postings (at least one), with
+    the stored lengths of the shortest and longest field holding the term."""
+    out = bytearray((_INLINE_FLAG, 0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength)))
+    write_varint(out, len(ids))
+    deltas = list(map(operator.sub, ids, chain((0,), ids)))
+    if max(deltas) < 0x80:
+        out += bytes(deltas)
+    else:
+        for delta in deltas:
+            write_varint(out, delta)
+    if weights.count(1.0) == len(weights):
+        out.append(0)
+    elif all(w == int(w) and 0 <= w < 1 << 28 for w in weights):
+        out.append(1)
+        for w in weights:
+            write_varint(out, int(w))
+    else:
+        out.append(2)
+        out += array("f", weights).tobytes()
+    if values:
+        if isinstance(values[0], str):  # read back from a block
+            values = [v.encode("latin-1") for v in values]
+        sizes = list(map(len, values))
+        if max(sizes) < 0x80:
+            out += b"".join(chain.from_iterable(zip(map(_LENGTH_BYTE.__getitem__, sizes), values, strict=True)))
+        else:
+            for raw in values:
+                write_varint(out, len(raw))
+                out += raw
+    return bytes(out)
 
 
 def _f32(value: float) -> float:
@@ -58,28 +94,7 @@ class CompactTermInfo(W3TermInfo):
         if not self.is_inlined():
             return super().to_bytes()
         ids, weights, values = self._inlined
-        out = bytearray((_INLINE_FLAG, 0 if self._minlength is None else length_to_byte(self._minlength)))
-        out.append(length_to_byte(self._maxlength))
-        write_varint(out, len(ids))
-        previous = 0
-        for docnum in ids:
-            write_varint(out, docnum - previous)
-            previous = docnum
-        whole = all(w == 1.0 for w in weights)
-        if whole:
-            out.append(0)
-        elif all(w == int(w) and 0 <= w < 1 << 28 for w in weights):
-            out.append(1)
-            for w in weights:
-                write_varint(out, int(w))
-        else:
-            out.append(2)
-            out += array("f", weights).tobytes()
-        for value in values:
-            raw = value.encode("latin-1") if isinstance(value, str) else value
-            write_varint(out, len(raw))
-            out += raw
-        return bytes(out)
+        return inline_bytes(ids, weights, values, self._minlength, self._maxlength)
 
     @classmethod
     def from_bytes(cls, s):

@@ -42,6 +42,11 @@ from .codec import INLINE_LIMIT, inline_bytes
 # about 26 bytes each, some 65 MB. Spilling costs little (a run is read back
 # a record per term), so the bound is set by memory alone.
 SPILL_POSTINGS = 2_500_000
+# Distinct terms a pool holds before it spills (about 150 bytes each: the
+# term's text, its list and its slot in the dict, some 45 MB): on real text a
+# worker meets a million terms in 2,000 pages, most of them once, so the
+# postings alone do not bound the pool's memory; the vocabulary would.
+SPILL_TERMS = 300_000
 
 _TEXT_TYPES = (wfields.TEXT, wfields.ID, wfields.KEYWORD)
 
@@ -57,7 +62,9 @@ class TermPool:
     def __init__(self, limit: int | None = None, folder: str | None = None):
         self.fields: dict[str, dict[str, list]] = {}
         self.postings = 0
+        self.distinct = 0  # terms, counted per field
         self.limit = limit or SPILL_POSTINGS
+        self.term_limit = SPILL_TERMS
         # Runs are anonymous files (gone when closed, or if the process dies)
         # beside the index: the system's temporary folder may be a RAM disk.
         self.folder = folder
@@ -71,6 +78,7 @@ class TermPool:
         row = terms.get(term)
         if row is None:
             terms[term] = [docnum, vbytes]
+            self.distinct += 1
         else:
             row += (docnum, vbytes)
         self.postings += 1
@@ -82,7 +90,7 @@ class TermPool:
         return terms
 
     def spill_if_full(self) -> None:
-        if self.postings >= self.limit:
+        if self.postings >= self.limit or self.distinct >= self.term_limit:
             self._spill()
 
     def _spill(self) -> None:
@@ -96,7 +104,7 @@ class TermPool:
             run.write(record)
         run.seek(0)
         self.runs.append(run)
-        self.fields, self.postings = {}, 0
+        self.fields, self.postings, self.distinct = {}, 0, 0
 
     def sorted_terms(self) -> Iterator[TermPostings]:
         """Every term's postings, in field and term order, each term's
@@ -182,6 +190,7 @@ class BulkSegmentWriter(SegmentWriter):
                 perdocwriter.add_column_value(fieldname, field.column_type, field.to_column_value(value))
         perdocwriter.finish_doc()
         pool.postings += added
+        pool.distinct = sum(map(len, pool.fields.values()))
         pool.spill_if_full()
         self._added = True
         self.docnum += 1

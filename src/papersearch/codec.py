@@ -42,7 +42,7 @@ _LENGTH_BYTE = [bytes((n,)) for n in range(128)]
 def inline_bytes(ids, weights, values, minlength: int | None, maxlength: int) -> bytes:
     """A CompactTermInfo's bytes for these postings (at least one), with
     the stored lengths of the shortest and longest field holding the term."""
-    out = bytearray((_INLINE_FLAG, 0 if minlength is None else length_to_byte(minlength), length_to_byte(maxlength)))
+    out = bytearray((_INLINE_FLAG, 0 if minlength is None else _length_byte(minlength), _length_byte(maxlength)))
     write_varint(out, len(ids))
     deltas = list(map(operator.sub, ids, chain((0,), ids)))
     if max(deltas) < 0x80:
@@ -70,6 +70,11 @@ def inline_bytes(ids, weights, values, minlength: int | None, maxlength: int) ->
                 write_varint(out, len(raw))
                 out += raw
     return bytes(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _length_byte(length: int) -> int:
+    return length_to_byte(length)
 
 
 def _f32(value: float) -> float:

@@ -43,15 +43,22 @@ class SortedTableWriter:
         self.positions = array("Q")
         self.lastkey = b""
         dbfile.write(MAGIC)
+        self.pos = len(MAGIC)
 
     def add(self, key: bytes, value: bytes) -> None:
         if key <= self.lastkey and self.positions:
             raise ValueError(f"Keys must increase: {self.lastkey!r}..{key!r}")
-        self.positions.append(self.dbfile.tell())
-        head = bytearray()
-        write_varint(head, len(key))
-        write_varint(head, len(value))
-        self.dbfile.write(bytes(head) + key + value)
+        self.positions.append(self.pos)
+        keylen, datalen = len(key), len(value)
+        if keylen < 0x80 and datalen < 0x80:
+            record = bytes((keylen, datalen)) + key + value
+        else:
+            head = bytearray()
+            write_varint(head, keylen)
+            write_varint(head, datalen)
+            record = bytes(head) + key + value
+        self.dbfile.write(record)
+        self.pos += len(record)
         self.lastkey = key
 
     def close(self) -> None:

@@ -39,14 +39,14 @@ from whoosh.writing import SegmentWriter
 from .codec import INLINE_LIMIT, inline_bytes
 
 # Postings a pool holds in memory before it spills them to a run on disk:
-# about 26 bytes each, some 65 MB. Spilling costs little (a run is read back
+# about 26 bytes each, some 52 MB. Spilling costs little (a run is read back
 # a record per term), so the bound is set by memory alone.
-SPILL_POSTINGS = 2_500_000
+SPILL_POSTINGS = 2_000_000
 # Distinct terms a pool holds before it spills (about 150 bytes each: the
-# term's text, its list and its slot in the dict, some 45 MB): on real text a
+# term's text, its list and its slot in the dict, some 30 MB): on real text a
 # worker meets a million terms in 2,000 pages, most of them once, so the
 # postings alone do not bound the pool's memory; the vocabulary would.
-SPILL_TERMS = 300_000
+SPILL_TERMS = 200_000
 
 _TEXT_TYPES = (wfields.TEXT, wfields.ID, wfields.KEYWORD)
 

@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
 """Benchmark papersearch against the obvious baseline, side by side, in one run.
 
-The corpus is reproducible: seeded shuffles of the real seed pages' blocks
-(blank-line separated runs of lines) into page files of about 15 KB. The
-baseline is jieba's ChineseAnalyzer in a Whoosh schema, one document per
-page, as the Whoosh docs suggest (install with `pip install -e ".[bench]"`).
+The corpus is reproducible. By default it has a real vocabulary: pages
+generated from jieba's dictionary by scripts/realcorpus.py (its vocabulary
+statistics are printed). `--corpus seeds` gives seeded shuffles of the seed
+pages' blocks instead (blank-line separated runs of lines) into page files of
+about 15 KB: 2,000 of them hold only ~6,000 distinct bigrams. The baseline is
+jieba's ChineseAnalyzer in a Whoosh schema, one document per page, as the
+Whoosh docs suggest (install with `pip install -e ".[bench]"`).
 
     python scripts/bench.py --pages 2000
     python scripts/bench.py --pages 100 --pages 2000 --pages 10000 --no-baseline
+    python scripts/bench.py --pages 10000 --jobs 2 --jobs 8 --no-baseline --no-growth
 
-Prints one table per scale: index wall time, MB/s, peak RSS, index size,
-cold query p50/p90 (a new process per query, top 10 with snippets), warm
-query p50, and re-indexing an unchanged corpus; each with its ratio to the
-baseline.
+Prints one table per scale: index wall time, MB/s, CPU seconds of the whole
+process tree, peak RSS, index size, cold query p50/p90 (a new process per
+query, top 10 with snippets), warm query p50, and re-indexing an unchanged
+corpus; each with its ratio to the baseline. Then the index size after five
+rounds of changing 10% of the pages (incremental runs) against a fresh build
+of the same pages, and the sizes with other --jobs.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -30,6 +37,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
 SEEDS = ROOT / "seeds"
 QUERIES = [
     "二十条措施",
@@ -75,25 +83,63 @@ with ix.searcher() as s:
 
 
 def build_corpus(folder: Path, pages: int, seed: int = 1) -> int:
-    blocks = []
-    for page in sorted(SEEDS.glob("*.txt")):
-        blocks += [b for b in page.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    """The seed-shuffle corpus; return its size in bytes."""
+    blocks = _seed_blocks()
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for n in range(pages):
-        order = blocks[:]
-        rng.shuffle(order)
-        out, size = [], 0
-        for block in order:
-            if size >= PAGE_BYTES:
-                break
-            out.append(block)
-            size += len(block.encode())
-        data = "\n\n".join(out) + "\n"
+        data = _shuffled_page(blocks, rng)
         (folder / f"{n:05d}.txt").write_text(data, encoding="utf-8")
         total += len(data.encode())
     return total
+
+
+def _seed_blocks() -> list[str]:
+    blocks = []
+    for page in sorted(SEEDS.glob("*.txt")):
+        blocks += [b for b in page.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    return blocks
+
+
+def _shuffled_page(blocks: list[str], rng: random.Random) -> str:
+    order = blocks[:]
+    rng.shuffle(order)
+    out, size = [], 0
+    for block in order:
+        if size >= PAGE_BYTES:
+            break
+        out.append(block)
+        size += len(block.encode())
+    return "\n\n".join(out) + "\n"
+
+
+def make_corpus(kind: str, folder: Path, pages: int) -> int:
+    """Write the corpus of kind ('real' or 'seeds'); print its vocabulary; return its bytes."""
+    if kind == "seeds":
+        return build_corpus(folder, pages)
+    import realcorpus
+
+    size, articles = realcorpus.write_corpus(folder, pages)
+    stats = realcorpus.statistics(articles)
+    print(", ".join(f"{k}: {v:.1%}" if isinstance(v, float) else f"{k}: {v:,}" for k, v in stats.items()))
+    return size
+
+
+def change_pages(kind: str, folder: Path, pages: int, share: float, round_no: int) -> None:
+    """Rewrite share of the pages (new text under the same names), seeded by round_no."""
+    rng = random.Random(f"change round {round_no}")
+    chosen = rng.sample(range(pages), max(1, int(pages * share)))
+    if kind == "seeds":
+        blocks = _seed_blocks()
+        for n in chosen:
+            (folder / f"{n:05d}.txt").write_text(_shuffled_page(blocks, rng), encoding="utf-8")
+        return
+    import realcorpus
+
+    for n in chosen:
+        text, _ = realcorpus.page(n, variant=round_no)
+        (folder / f"{n:05d}.txt").write_text(text, encoding="utf-8")
 
 
 def run(argv: list[str], env: dict | None = None, watch=None) -> tuple[float, str]:
@@ -113,11 +159,12 @@ def run(argv: list[str], env: dict | None = None, watch=None) -> tuple[float, st
     return wall, out.decode()
 
 
-def rss_of(argv: list[str], env=None) -> tuple[float, float]:
-    """Wall time and peak memory (MB) of one command: the largest sum of the
-    resident sets of the process and all its children (worker processes
-    included; pages they share with the parent are counted in each, so this
-    errs high), sampled every 20 ms."""
+def rss_of(argv: list[str], env=None) -> tuple[float, float, float]:
+    """Wall time, CPU seconds and peak memory (MB) of one command. CPU is
+    user + system time of the process and every process it waited for
+    (its workers). Peak memory is the largest sum of the resident sets of
+    the process and all its children (pages they share with the parent are
+    counted in each, so this errs high), sampled every 20 ms."""
     peak = [0.0]
 
     def sample(proc):
@@ -125,8 +172,11 @@ def rss_of(argv: list[str], env=None) -> tuple[float, float]:
             peak[0] = max(peak[0], tree_rss_mb(proc.pid))
             time.sleep(0.02)
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall, _ = run(argv, env, watch=sample)
-    return wall, peak[0]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, peak[0]
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -153,11 +203,13 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def figures(wall, peak, ix: Path, raw_mb: float, cold: list[float], warm: list[float], reindex: float) -> dict:
+def figures(wall, cpu, peak, ix: Path, raw_mb: float, cold: list[float], warm: list[float], reindex: float) -> dict:
     size = folder_mb(ix)
     return {
         "index s": wall,
         "MB/s": raw_mb / wall,
+        "CPU s (process tree)": cpu,
+        "CPU s per MB": cpu / raw_mb,
         "peak RSS MB": peak,
         "index MB": size,
         "size / raw": size / raw_mb,
@@ -168,12 +220,16 @@ def figures(wall, peak, ix: Path, raw_mb: float, cold: list[float], warm: list[f
     }
 
 
-def bench_papersearch(corpus: Path, work: Path, raw_mb: float) -> dict:
+def papersearch_cmd(ix: Path) -> tuple[list[str], dict]:
+    return [sys.executable, "-m", "papersearch", "--index", str(ix)], {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+
+def bench_papersearch(corpus: Path, work: Path, raw_mb: float, jobs: int | None) -> dict:
     ix = work / "ps-index"
-    exe = [sys.executable, "-m", "papersearch", "--index", str(ix)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    wall, peak = rss_of([*exe, "index", "-q", str(corpus)], env)
-    again, _ = rss_of([*exe, "index", "-q", str(corpus)], env)
+    exe, env = papersearch_cmd(ix)
+    jobs_opt = ["--jobs", str(jobs)] if jobs else []
+    wall, cpu, peak = rss_of([*exe, "index", "-q", *jobs_opt, str(corpus)], env)
+    again, _, _ = rss_of([*exe, "index", "-q", str(corpus)], env)
     cold = [run([*exe, "query", q, "--limit", "10"], env)[0] for q in QUERIES for _ in range(2)]
     sys.path.insert(0, str(ROOT / "src"))
     from papersearch.search import Index
@@ -185,13 +241,13 @@ def bench_papersearch(corpus: Path, work: Path, raw_mb: float) -> dict:
             t = time.perf_counter()
             index.search(q, limit=10)
             warm.append(time.perf_counter() - t)
-    return figures(wall, peak, ix, raw_mb, cold, warm, again)
+    return figures(wall, cpu, peak, ix, raw_mb, cold, warm, again)
 
 
 def bench_baseline(corpus: Path, work: Path, raw_mb: float) -> dict:
     ix = work / "base-index"
     ix.mkdir()
-    wall, peak = rss_of([sys.executable, "-c", BASELINE_INDEX, str(ix), str(corpus)])
+    wall, cpu, peak = rss_of([sys.executable, "-c", BASELINE_INDEX, str(ix), str(corpus)])
     cold = [run([sys.executable, "-c", BASELINE_QUERY, str(ix), q])[0] for q in QUERIES for _ in range(2)]
     from whoosh import index as windex
     from whoosh import qparser
@@ -204,22 +260,60 @@ def bench_baseline(corpus: Path, work: Path, raw_mb: float) -> dict:
             s.search(parser.parse(q), limit=10)
             warm.append(time.perf_counter() - t)
     # the baseline has no incremental mode: an unchanged corpus is indexed again
-    return figures(wall, peak, ix, raw_mb, cold, warm, wall)
+    return figures(wall, cpu, peak, ix, raw_mb, cold, warm, wall)
+
+
+def bench_growth(kind: str, corpus: Path, work: Path, pages: int, rounds: int = 5, share: float = 0.1) -> None:
+    """Index size after rounds of changing share of the pages, each indexed
+    incrementally, against a fresh build of the final pages."""
+    exe, env = papersearch_cmd(work / "ps-index")
+    print(f"\nincremental runs, {share:.0%} of the pages changed each (index size in MB):")
+    print("| round | wall s | CPU s | peak RSS MB | index MB |")
+    print("|---|---|---|---|---|")
+    for round_no in range(1, rounds + 1):
+        change_pages(kind, corpus, pages, share, round_no)
+        wall, cpu, peak = rss_of([*exe, "index", "-q", str(corpus)], env)
+        print(f"| {round_no} | {wall:.1f} | {cpu:.1f} | {peak:.0f} | {folder_mb(work / 'ps-index'):.1f} |")
+    fresh = work / "ps-fresh"
+    exe, env = papersearch_cmd(fresh)
+    rss_of([*exe, "index", "-q", str(corpus)], env)
+    grown, built = folder_mb(work / "ps-index"), folder_mb(fresh)
+    print(f"after {rounds} rounds {grown:.1f} MB, a fresh build of the same pages {built:.1f} MB: {grown / built:.2f}x")
+    shutil.rmtree(fresh, ignore_errors=True)
+
+
+def bench_jobs(corpus: Path, work: Path, raw_mb: float, jobs: list[int]) -> None:
+    print("\n| --jobs | wall s | CPU s | peak RSS MB | index MB | size / text |")
+    print("|---|---|---|---|---|---|")
+    for n in jobs:
+        ix = work / f"ps-jobs{n}"
+        exe, env = papersearch_cmd(ix)
+        wall, cpu, peak = rss_of([*exe, "index", "-q", "--jobs", str(n), str(corpus)], env)
+        size = folder_mb(ix)
+        print(f"| {n} | {wall:.1f} | {cpu:.1f} | {peak:.0f} | {size:.1f} | {size / raw_mb:.2f}x |")
+        shutil.rmtree(ix, ignore_errors=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, action="append", help="corpus size in pages (repeatable; default 2000)")
+    ap.add_argument("--corpus", choices=("real", "seeds"), default="real", help="real vocabulary (default) or seed shuffles")
+    ap.add_argument("--jobs", type=int, action="append", help="papersearch --jobs (repeatable: the others report size only)")
     ap.add_argument("--no-baseline", action="store_true", help="measure papersearch only")
+    ap.add_argument("--no-growth", action="store_true", help="skip the five rounds of incremental changes")
     ap.add_argument("--keep", type=Path, help="keep the corpora and indexes in this folder")
     args = ap.parse_args()
     for pages in args.pages or [2000]:
         work = Path(tempfile.mkdtemp(prefix="psbench-", dir=args.keep))
         corpus = work / "pages"
-        raw_mb = build_corpus(corpus, pages) / 1e6
-        ours = bench_papersearch(corpus, work, raw_mb)
+        print(f"\n{pages} pages, {args.corpus} corpus")
+        raw_mb = make_corpus(args.corpus, corpus, pages) / 1e6
+        jobs = args.jobs or [None]
+        ours = bench_papersearch(corpus, work, raw_mb, jobs[0])
         base = None if args.no_baseline else bench_baseline(corpus, work, raw_mb)
-        print(f"\n{pages} pages, {raw_mb:.1f} MB of page text, {os.cpu_count()} cores")
+        print(
+            f"\n{pages} pages ({args.corpus}), {raw_mb:.1f} MB of page text, {os.cpu_count()} cores, --jobs {jobs[0] or 'default'}"
+        )
         print("| figure | papersearch | baseline (jieba ChineseAnalyzer + Whoosh) | papersearch's advantage |")
         print("|---|---|---|---|")
         for name, value in ours.items():
@@ -230,6 +324,10 @@ def main() -> None:
                 ratio = f"{(value / other if name == 'MB/s' else other / value):.2f}x"
             shown = f"{other:.3f}" if other is not None else "-"
             print(f"| {name} | {value:.3f} | {shown} | {ratio} |")
+        if len(jobs) > 1:
+            bench_jobs(corpus, work, raw_mb, jobs[1:])
+        if not args.no_growth:
+            bench_growth(args.corpus, corpus, work, pages)
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Where each second of indexing goes, per stage and per field, in one process.
 
-    python scripts/profile_index.py --pages 200
+    python scripts/profile_index.py --pages 200                  # real-vocabulary corpus
+    python scripts/profile_index.py --pages 200 --corpus seeds    # seed shuffles
 
 Stages: reading and decoding pages, splitting them into articles, analysing
 each field (tokenizing and encoding postings), add_document (analysis plus
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import build_corpus  # noqa: E402
+from bench import make_corpus  # noqa: E402
 
 from papersearch.indexer import schema  # noqa: E402
 from papersearch.ingest import article_fields  # noqa: E402
@@ -63,9 +64,10 @@ def write(folder: Path, docs: list[dict], without: str | None = None) -> tuple[f
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=200)
+    ap.add_argument("--corpus", choices=("real", "seeds"), default="real")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="psprof-"))
-    raw = build_corpus(work / "pages", args.pages) / 1e6
+    raw = make_corpus(args.corpus, work / "pages", args.pages) / 1e6
     files = sorted((work / "pages").glob("*.txt"))
     t = time.perf_counter()
     pages = [read_page(f) for f in files]

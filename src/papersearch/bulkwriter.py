@@ -33,12 +33,20 @@ from operator import itemgetter
 
 from whoosh import fields as wfields
 from whoosh import formats as wformats
+from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
+from .codec import INLINE_LIMIT, inline_bytes
+
 # Postings a pool holds in memory before it spills them to a run on disk:
-# about 26 bytes each, some 65 MB. Spilling costs little (a run is read back
+# about 26 bytes each, some 52 MB. Spilling costs little (a run is read back
 # a record per term), so the bound is set by memory alone.
-SPILL_POSTINGS = 2_500_000
+SPILL_POSTINGS = 2_000_000
+# Distinct terms a pool holds before it spills (about 150 bytes each: the
+# term's text, its list and its slot in the dict, some 30 MB): on real text a
+# worker meets a million terms in 2,000 pages, most of them once, so the
+# postings alone do not bound the pool's memory; the vocabulary would.
+SPILL_TERMS = 200_000
 
 _TEXT_TYPES = (wfields.TEXT, wfields.ID, wfields.KEYWORD)
 
@@ -54,7 +62,9 @@ class TermPool:
     def __init__(self, limit: int | None = None, folder: str | None = None):
         self.fields: dict[str, dict[str, list]] = {}
         self.postings = 0
+        self.distinct = 0  # terms, counted per field
         self.limit = limit or SPILL_POSTINGS
+        self.term_limit = SPILL_TERMS
         # Runs are anonymous files (gone when closed, or if the process dies)
         # beside the index: the system's temporary folder may be a RAM disk.
         self.folder = folder
@@ -68,6 +78,7 @@ class TermPool:
         row = terms.get(term)
         if row is None:
             terms[term] = [docnum, vbytes]
+            self.distinct += 1
         else:
             row += (docnum, vbytes)
         self.postings += 1
@@ -79,7 +90,7 @@ class TermPool:
         return terms
 
     def spill_if_full(self) -> None:
-        if self.postings >= self.limit:
+        if self.postings >= self.limit or self.distinct >= self.term_limit:
             self._spill()
 
     def _spill(self) -> None:
@@ -93,7 +104,7 @@ class TermPool:
             run.write(record)
         run.seek(0)
         self.runs.append(run)
-        self.fields, self.postings = {}, 0
+        self.fields, self.postings, self.distinct = {}, 0, 0
 
     def sorted_terms(self) -> Iterator[TermPostings]:
         """Every term's postings, in field and term order, each term's
@@ -179,6 +190,7 @@ class BulkSegmentWriter(SegmentWriter):
                 perdocwriter.add_column_value(fieldname, field.column_type, field.to_column_value(value))
         perdocwriter.finish_doc()
         pool.postings += added
+        pool.distinct = sum(map(len, pool.fields.values()))
         pool.spill_if_full()
         self._added = True
         self.docnum += 1
@@ -209,7 +221,20 @@ def write_postings(fieldwriter, schema, pool: TermPool, lengths, doccount: int) 
         # a posting of a scorable field has a length of at least one; other fields have none
         length_of_doc = doc_lengths.__getitem__ if field.scorable else None
         postwriter = fieldwriter._postwriter
+        # short lists go straight into the term table (what finish_term would write, without its objects)
+        add_to_table, prefix = fieldwriter._tindex.add, pack_ushort(fieldwriter._fieldid)
         for _, term, ids, values in records:
+            if len(ids) <= INLINE_LIMIT:
+                if length_of_doc is None:
+                    shortest, longest = None, 0
+                else:
+                    lens = list(map(length_of_doc, ids))
+                    shortest, longest = min(lens), max(lens)
+                add_to_table(
+                    prefix + term.encode("utf-8"),
+                    inline_bytes(ids, weigh(values), values if has_values else (), shortest, longest),
+                )
+                continue
             fieldwriter.start_term(term.encode("utf-8"))
             _write_term(postwriter, ids, weigh(values), values if has_values else None, length_of_doc)
             fieldwriter.finish_term()
@@ -237,19 +262,28 @@ class _WeightMemo(dict):
 
 
 def _write_term(postwriter, ids: array, weights: array, values: list | None, length_of_doc) -> None:
-    """The blocks W3PostingsWriter.add_posting would make of these postings."""
+    """The blocks W3PostingsWriter.add_posting would make of these postings
+    (a short list is left in the writer, for finish_postings to inline)."""
     limit = postwriter._blocklimit
     total = len(ids)
+    if total <= INLINE_LIMIT:
+        _fill_block(postwriter, ids, weights, values, length_of_doc)
+        return
     for start in range(0, total, limit):
-        block_ids = ids[start : start + limit]
-        block_weights = weights[start : start + limit]
-        postwriter._ids = block_ids
-        postwriter._weights = block_weights
-        postwriter._values = values[start : start + limit] if values is not None else []
-        postwriter._maxweight = max(0, max(block_weights))
-        if length_of_doc is None:
-            postwriter._minlength, postwriter._maxlength = None, 0
-        else:
-            lens = list(map(length_of_doc, block_ids))
-            postwriter._minlength, postwriter._maxlength = min(lens), max(lens)
-        postwriter._write_block(last=start + limit >= total)
+        end = start + limit
+        _fill_block(
+            postwriter, ids[start:end], weights[start:end], values[start:end] if values is not None else None, length_of_doc
+        )
+        postwriter._write_block(last=end >= total)
+
+
+def _fill_block(postwriter, ids: array, weights: array, values: list | None, length_of_doc) -> None:
+    postwriter._ids = ids
+    postwriter._weights = weights
+    postwriter._values = values if values is not None else []
+    postwriter._maxweight = max(0, max(weights))
+    if length_of_doc is None:
+        postwriter._minlength, postwriter._maxlength = None, 0
+    else:
+        lens = list(map(length_of_doc, ids))
+        postwriter._minlength, postwriter._maxlength = min(lens), max(lens)

@@ -54,7 +54,7 @@ def test_a_full_disk_is_one_line_naming_the_disk_and_leaves_nothing(tmp_path, sm
     folder = small_disk / "ix"
     build_index(folder, [make_pages(tmp_path / "first", 2, lines=30)], jobs=1)
     before, files = snapshot(folder), index_files(folder)
-    pages = make_pages(tmp_path / "pages", 40)
+    pages = make_pages(tmp_path / "pages", 120)  # an index of some 3 MB: more than the disk holds
     full = run(folder, "index", str(tmp_path / "first"), str(pages), "--jobs", jobs, "-q")
     line = one_line_error(full)
     assert "no space left" in line and str(small_disk) in line and "MB more" in line
@@ -85,10 +85,12 @@ def test_an_index_folder_the_user_cannot_write_is_one_line(tmp_path):
 
 @pytest.mark.parametrize("suffix", [".trm", ".pst", "._stored.col", ".toc"])
 def test_every_damaged_index_file_says_rebuild(tmp_path, suffix):
-    pages = make_pages(tmp_path / "pages", 3, lines=60)
+    # enough pages that some posting lists are too long to live in the term table
+    pages = make_pages(tmp_path / "pages", 40, lines=60)
     folder = tmp_path / "ix"
     build_index(folder, [pages], jobs=1)
     damaged = next(p for p in sorted(folder.iterdir()) if p.name.endswith(suffix))
+    assert damaged.stat().st_size > 1000
     damaged.write_bytes(damaged.read_bytes()[: damaged.stat().st_size // 2])
     for args in (["query", "会议"], ["stats"], ["index", str(pages)]):
         line = one_line_error(run(folder, *args))

@@ -60,8 +60,9 @@ def inline_bytes(ids, weights, values, minlength: int | None, maxlength: int) ->
         out.append(2)
         out += array("f", weights).tobytes()
     if values:
-        if isinstance(values[0], str):  # read back from a block
-            values = [v.encode("latin-1") for v in values]
+        # values read back from a block are str, from an inlined term info bytes;
+        # merging segments mixes both in one list
+        values = [v.encode("latin-1") if isinstance(v, str) else v for v in values]
         sizes = list(map(len, values))
         if max(sizes) < 0x80:
             out += b"".join(chain.from_iterable(zip(map(_LENGTH_BYTE.__getitem__, sizes), values, strict=True)))

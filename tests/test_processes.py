@@ -73,7 +73,14 @@ def papersearch(folder: Path, *args: str, fault: str = "", **kw) -> subprocess.C
     if fault:
         env["PAPERSEARCH_FAULT_AT"] = fault
     cmd = [sys.executable, "-m", "papersearch", "--index", str(folder), *args]
-    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, **kw)
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300, preexec_fn=_ctrl_c_as_in_a_terminal, **kw)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    # A test run started in the background (nohup, `&`, some CI runners) ignores
+    # SIGINT, and children inherit that: Ctrl-C must reach papersearch as it does
+    # from a terminal for the interruption tests to mean anything.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def index_files(folder: Path) -> set[str]:

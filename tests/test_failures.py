@@ -99,6 +99,22 @@ def test_every_damaged_index_file_says_rebuild(tmp_path, suffix):
     assert run(folder, "query", "会议").returncode == 0
 
 
+def test_an_index_file_deleted_or_overwritten_in_place_says_rebuild(tmp_path):
+    """Damage that keeps a file's size, or removes a file, is met only when
+    Whoosh reads it: still one line, never an internal error."""
+    pages = make_pages(tmp_path / "pages", 40, lines=60)
+    folder = tmp_path / "ix"
+    build_index(folder, [pages], jobs=1)
+    table = next(p for p in folder.iterdir() if p.suffix == ".trm")
+    data = bytearray(table.read_bytes())
+    data[len(data) // 3 : len(data) // 3 + 4000] = bytes(4000)
+    table.write_bytes(bytes(data))
+    assert "--rebuild" in one_line_error(run(folder, "stats"))
+    table.unlink()
+    for args in (["query", "会议"], ["stats"]):
+        assert "--rebuild" in one_line_error(run(folder, *args)), args
+
+
 @pytest.mark.parametrize("query", ["(" * 400 + "会议" + ")" * 400, "NOT " * 1000 + "会议", "会议 " + "(x " * 500])
 def test_queries_built_to_overflow_the_parser_are_answered(tmp_path, query):
     folder = tmp_path / "ix"

@@ -84,6 +84,8 @@ def test_csv_export_for_spreadsheets(run, tmp_path):
     plain = tmp_path / "b.csv"
     run("export", "--format", "csv", "-o", str(plain))
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+    refused = run("export", "--excel", "-o", str(tmp_path / "c.jsonl"))  # JSON readers reject a BOM
+    assert refused.exit_code == 2 and "--format csv" in refused.output and not (tmp_path / "c.jsonl").exists()
 
 
 def test_snippets_0_prints_one_line_a_hit_and_no_fragment(run):

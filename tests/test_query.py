@@ -29,10 +29,11 @@ def test_malformed_input_degrades_to_plain_terms():
     assert parse("((疫苗") == Term("疫苗")
     assert parse("疫苗))") == Term("疫苗")
     assert parse("OR 疫苗 OR") == Term("疫苗")
-    assert parse("NOT") == Empty()
-    assert parse("-") == Empty()
+    # nothing but syntax is read as the text typed (it finds what holds it)
+    assert parse("NOT") == Term("NOT")
+    assert parse("-") == Term("-")
     assert parse("   ") == Empty()
-    assert parse("* ? ~ ^ [ ] { } :") == Empty()
+    assert parse("* ? ~ ^ [ ] { } :") == Term("* ? ~ ^ [ ] { } :")
 
 
 def test_positive_terms_leave_out_negations():
@@ -72,3 +73,10 @@ def test_a_field_before_brackets_applies_to_every_term_inside():
         [Or([Term("会议", field="headline"), Term("论坛", field="headline")]), Term("研发")]
     )
     assert parse("headline: ") == Term("headline:")  # a field with nothing after it is plain text
+
+
+def test_a_query_of_nothing_but_syntax_is_read_as_plain_text():
+    for text in ("OR", "AND", "NOT", "or", '"', "()", "-", "ＯＲ", "“"):
+        tree = parse(text)
+        assert isinstance(tree, Term) and tree.text, (text, tree)
+    assert isinstance(parse("   "), Empty)

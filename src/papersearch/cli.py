@@ -393,6 +393,8 @@ def export(ctx, fmt, output, excel):
     """
     from .export import open_output, write_articles
 
+    if excel and fmt != "csv":  # a BOM makes a JSON line unreadable to JSON readers
+        raise click.UsageError("--excel goes with --format csv")
     with _open(ctx) as index:
         articles = index.articles()
     with open_output(output, excel) as out:
@@ -439,6 +441,20 @@ def explain(ctx, query, article_id, as_json):
             click.echo(f"         {t['term']}: {'in ' + ', '.join(where) if where else 'not found'}")
 
 
+# What reading a cut, zeroed or missing index file raises deep inside Whoosh
+_INDEX_FILE_ENDINGS = (".toc", ".trm", ".pst", ".col", ".seg", ".dci", ".dcz", ".fvz")
+
+
+def _damaged_index(err: Exception) -> bool:
+    import pickle
+    import struct
+    import zlib
+
+    if isinstance(err, FileNotFoundError):
+        return str(err.filename or "").endswith(_INDEX_FILE_ENDINGS)
+    return isinstance(err, struct.error | EOFError | zlib.error | pickle.UnpicklingError)
+
+
 def main() -> None:
     import signal
 
@@ -457,6 +473,9 @@ def main() -> None:
     except Exception as err:  # a bug: one line for the user, the traceback on request
         if os.environ.get("PAPERSEARCH_DEBUG"):
             raise
+        if _damaged_index(err):
+            click.echo(f"papersearch: error: the index looks damaged ({err}); run 'papersearch index --rebuild'", err=True)
+            sys.exit(2)
         click.echo(f"papersearch: internal error: {type(err).__name__}: {err} (set PAPERSEARCH_DEBUG=1 for details)", err=True)
         sys.exit(2)
 

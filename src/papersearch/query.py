@@ -208,7 +208,12 @@ def parse(text: str):
     text = "".join(ch for ch in text if ch.isprintable() or ch in " \t")
     # inside an ASCII "phrase" full-width quotes and brackets are literal text
     text = "".join(part if n % 2 else part.translate(_SYNTAX) for n, part in enumerate(_ASCII_PHRASE.split(text)))
-    return _Parser(_lex(text)).expr()
+    tree = _Parser(_lex(text)).expr()
+    if isinstance(tree, Empty) and text.strip():
+        # nothing but operators, quotes or brackets (OR, ", (), -): malformed
+        # input is read as plain text, never refused
+        return Term(" ".join(text.split()))
+    return tree
 
 
 def positive_terms(node) -> list[Term]:

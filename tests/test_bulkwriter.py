@@ -6,6 +6,7 @@ import pytest
 from whoosh import fields, index
 from whoosh.writing import SegmentWriter
 
+from papersearch import bulkwriter
 from papersearch.bulkwriter import BulkSegmentWriter
 from papersearch.codec import CompactCodec
 from papersearch.indexer import schema
@@ -64,7 +65,10 @@ def test_postings_and_terms_are_byte_for_byte_whooshs(tmp_path, seeds_dir, inlin
         assert ours[ext] == theirs[ext], ext
 
 
-def test_segments_merge_through_the_term_pool(tmp_path, seeds_dir, inline_limit):
+@pytest.mark.parametrize("spill_at", [None, 2_000], ids=["in-memory", "spilling"])
+def test_segments_merge_through_the_term_pool(tmp_path, seeds_dir, inline_limit, spill_at, monkeypatch):
+    if spill_at:  # a merge's postings spill to runs like a worker's: memory stays bounded
+        monkeypatch.setattr(bulkwriter, "SPILL_POSTINGS", spill_at)
     arts = articles(seeds_dir)
     folder = tmp_path / "ix"
     folder.mkdir()
@@ -103,10 +107,9 @@ def test_a_pool_that_spills_runs_yields_what_one_in_memory_does(tmp_path):
         for _ in range(rng.randrange(4))
     ]
     memory, spilling = TermPool(), TermPool(limit=25, folder=str(tmp_path))
-    for posting in postings:
+    for posting in postings:  # add() spills by itself: merging segments in adds postings this way
         memory.add(posting)
         spilling.add(posting)
-        spilling.spill_if_full()
     assert len(spilling.runs) > 10
     assert not list(tmp_path.iterdir())  # runs are anonymous files: nothing to clean up after a crash
 

@@ -82,6 +82,9 @@ class TermPool:
         else:
             row += (docnum, vbytes)
         self.postings += 1
+        # merging a whole segment in adds millions of postings: bounded alike
+        if self.postings >= self.limit or self.distinct >= self.term_limit:
+            self._spill()
 
     def terms(self, fieldname: str) -> dict[str, list]:
         terms = self.fields.get(fieldname)

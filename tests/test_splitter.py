@@ -374,3 +374,10 @@ def test_two_ads_in_a_row_part_at_the_second_ones_heading_and_keep_their_text():
     assert [a.kind for a in arts] == ["article", "ad", "ad"]
     assert arts[1].text.startswith("家电维修热线") and arts[1].text.endswith("收费透明")
     assert arts[2].text.startswith("诚聘") and "收银员8名" in arts[2].text and arts[2].text.endswith("0351-1234567")
+
+
+def test_a_wrapped_credit_of_two_letter_spaced_names_gives_both_authors():
+    page = "开罗国际书展开幕\n新华社开罗3月4日电（记者 孙 岚 贺\n 飞）埃及首都开罗4日举办国际\n书展，来自多国的出版商参展。\n"
+    (article,) = split_text(page)
+    assert article.authors == ["孙岚", "贺飞"]
+    assert article.text.startswith("埃及首都开罗")

@@ -168,8 +168,8 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         return False
     if _open_byline(group):
         return True  # a byline set over two lines: 本报讯 记者 张三 / 通讯员 李四 报道
-    if line.indented:
-        return False
+    if line.indented and not _unclosed(last.text[-OPENER_SPAN:], "（）", "()"):
+        return False  # (no paragraph opens inside brackets: extraction indents a wrapped credit's end too)
     if _photo_credit_only(line.text):
         return True  # （新华社记者 张三 摄） closes the caption above it
     if _starts_item(line.text):
@@ -238,8 +238,8 @@ def _photo_credit_only(text: str) -> bool:
     return len(text) <= 24 and photo_credit(text) is not None and not has_sentence_punct(text)
 
 
-def _unclosed(text: str) -> bool:
-    return any(text.count(a) > text.count(b) for a, b in ("（）", "“”", "《》", "【】", "()"))
+def _unclosed(text: str, *pairs: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in pairs or ("（）", "“”", "《》", "【】", "()"))
 
 
 def _word_across(left: str, right: str) -> bool:

@@ -381,3 +381,30 @@ def test_a_wrapped_credit_of_two_letter_spaced_names_gives_both_authors():
     (article,) = split_text(page)
     assert article.authors == ["孙岚", "贺飞"]
     assert article.text.startswith("埃及首都开罗")
+
+
+def _column(text: str, width: int) -> list[str]:
+    return [text[k : k + width] for k in range(0, len(text), width)]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "暴雨突袭老城区 消防员连夜转移群众",
+            "昨天夜里，一场暴雨突袭老城区，多处低洼路段积水没过膝盖。消防员连夜转移被困群众三十余人，无人受伤。",
+        ),
+        (
+            "南湖街道推进老旧小区“微改造”",
+            "今年以来，南湖街道在十二个老旧小区开展微改造，加装电梯、修补路面、增设停车位，居民出行更方便。",
+        ),
+    ],
+)
+def test_a_headline_as_wide_as_the_column_over_a_body_without_opener_stays_a_headline(title, body):
+    # a column page spaced line by line: the headline is as wide as the column
+    before = "为减少对周边居民的影响，夜间施工时段将严格控制噪声，渣土车辆统一按规定路线行驶，沿线居民可拨打热线反映问题。"
+    lines = [*_column(before, len(title)), title, *_column(body, len(title))]
+    arts = split_text("\n\n".join(lines) + "\n")
+    (own,) = [a for a in arts if body[:8] in a.text]
+    assert own.headline == title
+    assert own.text.replace("\n", "") == body

@@ -408,3 +408,25 @@ def test_a_headline_as_wide_as_the_column_over_a_body_without_opener_stays_a_hea
     (own,) = [a for a in arts if body[:8] in a.text]
     assert own.headline == title
     assert own.text.replace("\n", "") == body
+
+
+def test_a_feature_stays_whole_across_unnumbered_section_heads_whose_sections_carry_no_author():
+    # 小标题 inside a feature: short lines between the feature's paragraphs; the
+    # sections under them carry no opener, byline or credit of their own
+    page = (
+        "一条老街的新生\n\n——临河镇古街改造纪事\n\n□ 本报记者 陶 然\n\n"
+        "清晨六点，临河镇古街上的早点铺已经冒出热气。店主老周说，三年前这条街还冷冷清清。\n\n"
+        "古街始建于明代，全长八百米，两侧保留着四十多座清末民初的院落。\n\n"
+        "从“拆旧建新”到“修旧如旧”\n\n"
+        "施工队进场前，专家逐户测绘，给每块青砖编了号。木匠师傅按原样替换朽坏的梁柱。\n\n"
+        "从“游客路过”到“游客留下”\n\n"
+        "如今，民宿、书店和手作工坊陆续开张，周末客流超过一万人次，年轻人也回来了。\n\n"
+        "全省启动春季森林防火检查\n\n"
+        "本报讯（记者 孔 明）日前，省林业局启动春季森林防火专项检查。\n"
+    )
+    arts = split_text(page)
+    assert [a.headline for a in arts] == ["一条老街的新生", "全省启动春季森林防火检查"]
+    feature = arts[0]
+    assert feature.authors == ["陶然"]
+    for part in ["从“拆旧建新”到“修旧如旧”", "专家逐户测绘", "从“游客路过”到“游客留下”", "年轻人也回来了"]:
+        assert part in feature.text

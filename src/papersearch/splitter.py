@@ -106,13 +106,29 @@ class _Splitter:
             return True  # 一、… （二）… 3. …: numbered section heads
         # a plain title between paragraphs on one topic is a section head only
         # inside a feature that a bylined title opened (not in a column of briefs)
-        return self._inside_feature(items, i) and self.lex.cosine(before.text, after.text) >= TOPIC_SHIFT
+        if not self._inside_feature(items, i):
+            return False
+        return self.lex.cosine(before.text, after.text) >= TOPIC_SHIFT or self._unsigned_section(items, i)
+
+    @staticmethod
+    def _unsigned_section(items: list, i: int) -> bool:
+        """The paragraphs under a title inside a feature carry no opener, byline
+        or closing credit up to the next title or the page's end: a piece of its
+        own would be signed somewhere, a feature's section is signed by the
+        feature's byline (小标题 over sections on different sub-topics)."""
+        for item in items[i + 1 :]:
+            if isinstance(item, TitleUnits):
+                return True
+            if not (isinstance(item, Unit) and item.kind == PARA) or parse_opener(item.text) or item.credit:
+                return False
+        return True
 
     def _inside_feature(self, items: list, i: int) -> bool:
         for j in range(i - 1, -1, -1):
             item = items[j]
             if isinstance(item, TitleUnits):
-                return bool(item.bylines and item.titles)
+                # the feature's earlier section heads lead back to its headline
+                return bool(item.bylines and item.titles) or self._is_section_head(items, j)
             if isinstance(item, Unit) and (item.kind != PARA or parse_opener(item.text) or item.credit):
                 return False
         return False

@@ -430,3 +430,19 @@ def test_a_feature_stays_whole_across_unnumbered_section_heads_whose_sections_ca
     assert feature.authors == ["陶然"]
     for part in ["从“拆旧建新”到“修旧如旧”", "专家逐户测绘", "从“游客路过”到“游客留下”", "年轻人也回来了"]:
         assert part in feature.text
+
+
+def test_a_repeat_starting_mid_word_after_a_closing_credit_is_dropped_and_the_credit_read():
+    # extraction printed the piece's last sentences again, from inside a word, right under its credit
+    page = (
+        "西关街道整治背街小巷\n\n"
+        "西关街道近日启动背街小巷整治，\n\n"
+        "街道办事处主任表示，将把整治与\n\n"
+        "社区网格管理结合起来，让小巷净\n\n"
+        "起来、亮起来。（任 远）\n\n"
+        "事处主任表示，将把整治与社区网格管理结合起来，让小巷净起来、亮起来。\n"
+    )
+    (art,) = split_text(page)
+    assert art.authors == ["任远"]
+    assert art.text.count("亮起来") == 1
+    assert "事处主任表示" not in art.text.replace("办事处主任表示", "")

@@ -166,6 +166,8 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         return False
     if is_mark(line.text) or is_mark(last.text):
         return False
+    if _ends_on_credit(last.text):
+        return False  # …用得好。（蔡 文）: the credit closes the piece
     if _open_byline(group):
         return True  # a byline set over two lines: 本报讯 记者 张三 / 通讯员 李四 报道
     if line.indented and not _unclosed(last.text[-OPENER_SPAN:], "（）", "()"):
@@ -276,6 +278,14 @@ def _furniture_line(text: str) -> bool:
     """Editors' credits and date lines; a bare number may be a wrapped part of
     a sentence (…是 / 100 / 多位…), so it only counts once it stands alone."""
     return page_furniture(text) is not None and not text.strip().isdigit()
+
+
+def _ends_on_credit(text: str) -> bool:
+    """A line closing on a credit set after the piece's last sentence."""
+    if not text.endswith(("）", ")")):
+        return False
+    credit = closing_credit(text)
+    return credit is not None and ends_sentence(text[: -len(credit[1])] or "。")
 
 
 def _closing_only(text: str) -> bool:

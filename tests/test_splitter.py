@@ -446,3 +446,22 @@ def test_a_repeat_starting_mid_word_after_a_closing_credit_is_dropped_and_the_cr
     assert art.authors == ["任远"]
     assert art.text.count("亮起来") == 1
     assert "事处主任表示" not in art.text.replace("办事处主任表示", "")
+
+
+def test_two_headlines_stacked_after_two_bodies_each_title_the_body_they_name():
+    page = (
+        "本报讯（记者 陆 川）今年我市将新建社区食堂四十家，重点覆盖老旧小区，解决老年人吃饭难问题。\n\n"
+        "新建社区食堂将推行助餐补贴，八十岁以上老人每餐可减免三元。\n\n"
+        "为保护古树名木，东山区近日开展古树普查，对全区二百一十棵古树逐一挂牌建档。\n\n"
+        "普查中发现长势衰弱的古树将制定复壮方案，由专业团队养护。（方 舟）\n\n"
+        "今年新建社区食堂四十家\n\n"
+        "东山区为古树名木挂牌建档\n"
+    )
+    arts = split_text(page)
+    by_title = {a.headline: a for a in arts}
+    assert set(by_title) == {"今年新建社区食堂四十家", "东山区为古树名木挂牌建档"}
+    assert by_title["今年新建社区食堂四十家"].authors == ["陆川"]
+    assert "助餐补贴" in by_title["今年新建社区食堂四十家"].text
+    trees = by_title["东山区为古树名木挂牌建档"]
+    assert trees.authors == ["方舟"]
+    assert trees.text.startswith("为保护古树名木") and "复壮方案" in trees.text

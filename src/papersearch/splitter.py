@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .bodies import Body, TitleUnits, article_from_body, new_article
+from .bodies import Body, TitleUnits, article_from_body, new_article, split_stacked
 from .bylines import parse_opener
 from .cohesion import Lexicon, cosine_vectors
 from .hanzi import compile_both
@@ -228,7 +228,7 @@ class _Splitter:
                 j += step  # captions and ads stand between a title and its body
             return seq[j] if 0 <= j < len(seq) and isinstance(seq[j], Body) else None
 
-        seq = self._split_title_blocks(seq, neighbour)
+        seq = self._split_title_blocks(split_stacked(seq, neighbour, self.lex.containment), neighbour)
         if not self._headlines_after_bodies(self._shares(seq, neighbour)):
             # (where headlines follow their bodies, the body before a title is its own)
             seq = self._reclaim_tails(seq, neighbour)

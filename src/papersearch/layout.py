@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from .bylines import OPENER_SPAN, closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
 from .furniture import page_furniture
 from .hanzi import compile_both
-from .textfix import HAN, ends_sentence, has_sentence_punct, is_mark, join_wrapped, split_marks, unspace
+from .textfix import ends_sentence, has_sentence_punct, is_mark, join_wrapped, split_marks, unspace
+from .titles import title_over_body, word_across
 
 PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE, MARK = "para", "title", "byline", "caption", "ad", "furniture", "mark"
 
@@ -190,14 +191,14 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         # in the line set right under it
         body_like = not is_title_like(line.text) or len(line.text) >= column.width
         return full_line and column.blank_parted and line.gap <= column.wrap_gap and body_like
-    if len(group) == 1 and full_line and _title_over_body(last.text, line.text, nxt):
+    if len(group) == 1 and full_line and title_over_body(last.text, line.text, nxt.text if nxt is not None else ""):
         return False
     if full_line and line.gap <= column.wrap_gap and not line.text.startswith(("—", "-")) and not parse_byline_line(last.text):
         return True  # a full line of the page's column goes on in the next
     if last.text[-1] in MID_SENTENCE_END:
         return True
     # (only a line that could stand alone needs the check: any other goes on anyway)
-    if "、" in last.text and is_title_like(line.text) and _word_across(last.text, line.text):
+    if "、" in last.text and is_title_like(line.text) and word_across(last.text, line.text):
         return True  # …将实现大风、大 / 雾、强对流…: a list broken inside a word
     first_text = group[0].text
     if all(is_title_like(ln.text) for ln in group) and not parse_opener(first_text) and not group[0].indented:
@@ -210,7 +211,7 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
             if gaps_mean and line.gap == 0 and len(line.text) <= len(last.text) + 4:
                 return True
             # …创建省 / 级文明城市…: a title broken inside a word goes on
-            return line.gap == 0 and _word_across(last.text, line.text)
+            return line.gap == 0 and word_across(last.text, line.text)
         # a paragraph opens with a line short of sentence punctuation only in
         # a narrow column, where the next line is as wide as it
         return (
@@ -244,34 +245,6 @@ def _photo_credit_only(text: str) -> bool:
 
 def _unclosed(text: str, *pairs: str) -> bool:
     return any(text.count(a) > text.count(b) for a, b in pairs or ("（）", "“”", "《》", "【】", "()"))
-
-
-def _word_across(left: str, right: str) -> bool:
-    """The last characters of a line and the first of the next make one word."""
-    from .segmenter import tokens
-
-    head = left[-3:]
-    return any(start < len(head) < end for _w, start, end in tokens(head + right[:3]))
-
-
-# a title's shapes a body line's first line lacks: two phrases parted by a
-# space (主场三连胜 猛龙升至第三), or a close on a quoted term (专项清理“三资”)
-_TITLE_SHAPE = compile_both(rf"[{HAN}”》）] [{HAN}“《]|“[^“”]{{1,8}}”$")
-_HAN_WORD = compile_both(rf"^[{HAN}]{{2,}}$")
-
-
-def _title_over_body(first: str, line: str, nxt: Line | None) -> bool:
-    """A paragraph's opening line as wide as the column is its headline, not
-    its first wrap, when it has a title's shape and no sentence punctuation,
-    no word runs across the break, and the lines under it take up its words."""
-    from .segmenter import tokens
-
-    if has_sentence_punct(first) or "、" in first or not _TITLE_SHAPE.search(first):
-        return False
-    if _word_across(first, line):
-        return False
-    below = line + (nxt.text if nxt is not None else "")
-    return any(_HAN_WORD.match(word) and word in below for word, _s, _e in tokens(first.replace(" ", "")))
 
 
 def _furniture_line(text: str) -> bool:

@@ -265,3 +265,27 @@ def test_a_letter_spaced_column_label_is_no_name():
     for label in ["简讯", "时评", "花絮"]:
         assert parse_byline_line(label) is None
     assert parse_byline_line("高峰") == (["高峰"], "高峰")
+
+
+@pytest.mark.parametrize(
+    "opener",
+    ["据新华社电 ", "新华社南宁5月2日电 ", "本报讯 ", "本报讯（通讯员 吴 敏）", "本报讯 记 者 欧阳 娜 通讯员 龚 平 "],
+)
+@pytest.mark.parametrize("lead", ["记者从省水利厅获悉，", "记者近日了解到，", "记者日前在现场看到，"])
+def test_a_reporter_word_followed_by_no_name_opens_the_body(opener, lead):
+    # 记者从…获悉: the reporter is the sentence's subject, not a credit; the word stays in the text
+    o = parse_opener(f"{opener}{lead}全省春灌面积已过半。")
+    assert o is not None
+    assert o.rest.startswith(lead)
+    assert o.byline == opener.strip()
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["（记者 孙 岚 贺 飞）", "（记者 孙 岚 贺\n 飞）", "（记者 孙 岚\n贺 飞）"],
+)
+def test_two_letter_spaced_two_character_names_are_two_names(credit):
+    o = parse_opener(f"新华社开罗3月4日电{credit}埃及首都开罗4日举办展会。")
+    assert o.authors == ["孙岚", "贺飞"]
+    assert o.rest.startswith("埃及")
+    assert names_in("记者 孙 岚 贺 飞") == ["孙岚", "贺飞"]

@@ -134,6 +134,12 @@ def test_a_hotline_headline_printed_after_its_body_is_no_ad():
         ["运城日报", "2025年3月4日", "文 化 第 7 版"],
         ["忻州日报", "2025年3月4日", "专 题 8"],
         ["经济"],
+        # the date, weekday, page and section on one line
+        ["临汾日报", "2025年4月8日 星期二 第5版"],
+        ["2025年4月8日 星期二 5"],
+        ["晋中日报", "2025年4月9日 星期三 12 文化·生活"],
+        ["2025年4月9日 星期三 第12版 县域经济"],
+        ["2025年4月9日 周三 B2版 健康"],
     ],
 )
 def test_page_furniture_at_the_top_of_a_page_is_furniture(top):
@@ -145,6 +151,14 @@ def test_page_furniture_at_the_top_of_a_page_is_furniture(top):
     assert page_furniture(unspace(top[0]), at_page_top=True)
 
 
+def test_an_editor_and_the_page_address_on_one_line_are_furniture():
+    for line in ["责任编辑：赵 岩 投稿邮箱：wenhua@example.cn", "本版编辑 钱宁 来稿信箱：jzrb_wh@163.com"]:
+        assert page_furniture(line) == "editor"
+    body = "古城墙修缮工程完工\n\n本报讯（记者 冯志强）3月3日，古城墙东段修缮工程通过验收。\n\n"
+    units = page_units(body + "责任编辑：赵 岩 投稿邮箱：wenhua@example.cn\n")
+    assert [u.kind for u in units] == [TITLE, PARA, FURNITURE]
+
+
 def test_headlines_and_body_lines_are_no_page_furniture():
     for line in [
         "古城墙修缮工程完工",
@@ -154,6 +168,8 @@ def test_headlines_and_body_lines_are_no_page_furniture():
         "城乡社区要闻",
         "本报讯（记者 冯志强）3月3日，",
         "让农家书屋热起来（今日谈）",
+        "2025年4月8日 星期二 第5版 本报讯（记者 冯志强）3月3日，",
+        "2025年4月8日，古城墙东段修缮工程通过验收",
     ]:
         assert page_furniture(line, at_page_top=True) is None
 

@@ -374,3 +374,94 @@ def test_two_ads_in_a_row_part_at_the_second_ones_heading_and_keep_their_text():
     assert [a.kind for a in arts] == ["article", "ad", "ad"]
     assert arts[1].text.startswith("家电维修热线") and arts[1].text.endswith("收费透明")
     assert arts[2].text.startswith("诚聘") and "收银员8名" in arts[2].text and arts[2].text.endswith("0351-1234567")
+
+
+def test_a_wrapped_credit_of_two_letter_spaced_names_gives_both_authors():
+    page = "开罗国际书展开幕\n新华社开罗3月4日电（记者 孙 岚 贺\n 飞）埃及首都开罗4日举办国际\n书展，来自多国的出版商参展。\n"
+    (article,) = split_text(page)
+    assert article.authors == ["孙岚", "贺飞"]
+    assert article.text.startswith("埃及首都开罗")
+
+
+def _column(text: str, width: int) -> list[str]:
+    return [text[k : k + width] for k in range(0, len(text), width)]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "暴雨突袭老城区 消防员连夜转移群众",
+            "昨天夜里，一场暴雨突袭老城区，多处低洼路段积水没过膝盖。消防员连夜转移被困群众三十余人，无人受伤。",
+        ),
+        (
+            "南湖街道推进老旧小区“微改造”",
+            "今年以来，南湖街道在十二个老旧小区开展微改造，加装电梯、修补路面、增设停车位，居民出行更方便。",
+        ),
+    ],
+)
+def test_a_headline_as_wide_as_the_column_over_a_body_without_opener_stays_a_headline(title, body):
+    # a column page spaced line by line: the headline is as wide as the column
+    before = "为减少对周边居民的影响，夜间施工时段将严格控制噪声，渣土车辆统一按规定路线行驶，沿线居民可拨打热线反映问题。"
+    lines = [*_column(before, len(title)), title, *_column(body, len(title))]
+    arts = split_text("\n\n".join(lines) + "\n")
+    (own,) = [a for a in arts if body[:8] in a.text]
+    assert own.headline == title
+    assert own.text.replace("\n", "") == body
+
+
+def test_a_feature_stays_whole_across_unnumbered_section_heads_whose_sections_carry_no_author():
+    # 小标题 inside a feature: short lines between the feature's paragraphs; the
+    # sections under them carry no opener, byline or credit of their own
+    page = (
+        "一条老街的新生\n\n——临河镇古街改造纪事\n\n□ 本报记者 陶 然\n\n"
+        "清晨六点，临河镇古街上的早点铺已经冒出热气。店主老周说，三年前这条街还冷冷清清。\n\n"
+        "古街始建于明代，全长八百米，两侧保留着四十多座清末民初的院落。\n\n"
+        "从“拆旧建新”到“修旧如旧”\n\n"
+        "施工队进场前，专家逐户测绘，给每块青砖编了号。木匠师傅按原样替换朽坏的梁柱。\n\n"
+        "从“游客路过”到“游客留下”\n\n"
+        "如今，民宿、书店和手作工坊陆续开张，周末客流超过一万人次，年轻人也回来了。\n\n"
+        "全省启动春季森林防火检查\n\n"
+        "本报讯（记者 孔 明）日前，省林业局启动春季森林防火专项检查。\n"
+    )
+    arts = split_text(page)
+    assert [a.headline for a in arts] == ["一条老街的新生", "全省启动春季森林防火检查"]
+    feature = arts[0]
+    assert feature.authors == ["陶然"]
+    for part in ["从“拆旧建新”到“修旧如旧”", "专家逐户测绘", "从“游客路过”到“游客留下”", "年轻人也回来了"]:
+        assert part in feature.text
+
+
+def test_a_repeat_starting_mid_word_after_a_closing_credit_is_dropped_and_the_credit_read():
+    # extraction printed the piece's last sentences again, from inside a word, right under its credit
+    page = (
+        "西关街道整治背街小巷\n\n"
+        "西关街道近日启动背街小巷整治，\n\n"
+        "街道办事处主任表示，将把整治与\n\n"
+        "社区网格管理结合起来，让小巷净\n\n"
+        "起来、亮起来。（任 远）\n\n"
+        "事处主任表示，将把整治与社区网格管理结合起来，让小巷净起来、亮起来。\n"
+    )
+    (art,) = split_text(page)
+    assert art.authors == ["任远"]
+    assert art.text.count("亮起来") == 1
+    assert "事处主任表示" not in art.text.replace("办事处主任表示", "")
+
+
+def test_two_headlines_stacked_after_two_bodies_each_title_the_body_they_name():
+    page = (
+        "本报讯（记者 陆 川）今年我市将新建社区食堂四十家，重点覆盖老旧小区，解决老年人吃饭难问题。\n\n"
+        "新建社区食堂将推行助餐补贴，八十岁以上老人每餐可减免三元。\n\n"
+        "为保护古树名木，东山区近日开展古树普查，对全区二百一十棵古树逐一挂牌建档。\n\n"
+        "普查中发现长势衰弱的古树将制定复壮方案，由专业团队养护。（方 舟）\n\n"
+        "今年新建社区食堂四十家\n\n"
+        "东山区为古树名木挂牌建档\n"
+    )
+    arts = split_text(page)
+    by_title = {a.headline: a for a in arts}
+    assert set(by_title) == {"今年新建社区食堂四十家", "东山区为古树名木挂牌建档"}
+    assert by_title["今年新建社区食堂四十家"].authors == ["陆川"]
+    assert "助餐补贴" in by_title["今年新建社区食堂四十家"].text
+    trees = by_title["东山区为古树名木挂牌建档"]
+    assert trees.authors == ["方舟"]
+    assert trees.text.startswith("为保护古树名木") and "复壮方案" in trees.text

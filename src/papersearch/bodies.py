@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .bylines import Opener
 from .layout import BYLINE, PARA, TITLE, Unit
 from .model import Article
-from .textfix import take_continuations
+from .textfix import ends_sentence, take_continuations
 from .titles import read_title_block
 
 
@@ -120,3 +120,58 @@ def article_from_body(body: Body) -> Article:
     art.dateline = body.opener.dateline if body.opener else ""
     art.continues_to, art.continued_from = body.continues_to, body.continued_from
     return art
+
+
+# a title names its body when this share of its words (by rarity) is in it
+NAMES_BODY = 0.3
+
+
+def split_by_stacked_titles(block: TitleUnits, body: Body, containment) -> list[Body] | None:
+    """Headlines stacked after the bodies they close (今年新增… / 柳林区…): a
+    block of two titles over one body that reads as two pieces, the first
+    with the opener and the second without one, is two articles, each titled
+    by the title that names it. Returns the two bodies with their titles set,
+    or None when no cut of the titles and the paragraphs names both parts."""
+    cuts = [k for k in range(1, len(block.units)) if block.units[k].kind == TITLE]
+    if block.bylines or not cuts or len(body.paras) < 2:
+        return None
+    # signed twice, by its opener and by a closing credit: two pieces run together
+    if not (body.opener or body.byline_units) or not body.closing:
+        return None
+    best = None
+    for k in cuts:
+        head, tail = TitleUnits(block.units[:k]), TitleUnits(block.units[k:])
+        if not head.titles:
+            continue
+        for p in range(1, len(body.paras)):
+            if not ends_sentence(body.texts[p - 1]):
+                continue
+            first, second = "\n".join(body.texts[:p]), "\n".join(body.texts[p:])
+            for a, b in ((head, tail), (tail, head)):
+                s_a, s_b = containment(a.text, first), containment(b.text, second)
+                crossed = containment(a.text, second) + containment(b.text, first)
+                # the cut where each title's words fall most on its own side
+                gain = s_a + s_b - crossed
+                if min(s_a, s_b) >= NAMES_BODY and gain > 0 and (best is None or gain > best[0]):
+                    best = (gain, p, a, b)
+    if best is None:
+        return None
+    _score, p, a, b = best
+    upper = Body(body.paras[:p], body.texts[:p], body.opener, body.byline_units, a, continued_from=body.continued_from)
+    lower = Body(body.paras[p:], body.texts[p:], None, [], b, body.closing, body.closing_text, body.continues_to)
+    return [upper, lower]
+
+
+def split_stacked(seq: list, neighbour, containment) -> list:
+    """Each block of stacked titles over one body that reads as two signed
+    pieces splits it (see split_by_stacked_titles); the block is used up."""
+    out: list = []
+    for i, block in enumerate(seq):
+        before = neighbour(i, -1) if isinstance(block, TitleUnits) and len(block.titles) >= 2 else None
+        parts = split_by_stacked_titles(block, before, containment) if before and before.title is None else None
+        if parts:
+            at = next(j for j, item in enumerate(out) if item is before)
+            out[at : at + 1] = parts
+            continue
+        out.append(block)
+    return out

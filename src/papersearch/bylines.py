@@ -150,7 +150,11 @@ def _segment_names(text: str, pos: int, limit: int, breaks: set[int]) -> list[st
     cuts = list(_name_cuts(text, pos, limit, breaks, 0))
     if not cuts:
         return None
-    return min(cuts, key=lambda names: _cut_cost(names, pos, breaks))
+
+    def cost(names: list[str]) -> tuple[bool, int, int, int, int]:
+        return (_stranded(text, pos + sum(map(len, names)), limit), *_cut_cost(names, pos, breaks))
+
+    return min(cuts, key=cost)
 
 
 def _name_cuts(text: str, pos: int, limit: int, breaks: set[int], depth: int):
@@ -167,6 +171,16 @@ def _name_cuts(text: str, pos: int, limit: int, breaks: set[int], depth: int):
             yield [name, *more]
 
 
+def _stranded(text: str, pos: int, limit: int) -> bool:
+    """Whether a cut ending at pos leaves text that no credit word or name can
+    read on (谢 彬 杜 蕾 cut as 谢彬杜 strands 蕾)."""
+    if pos >= limit or text[pos] in _SEPARATORS or not _HAN_CHAR.match(text[pos]):
+        return False
+    if _ROLE_WORD.match(text, pos, limit) or _CREDIT_TAIL.match(text, pos, limit):
+        return False
+    return not any(pos + n <= limit and is_name(text[pos : pos + n]) for n in (2, 3, 4))
+
+
 def _cut_cost(names: list[str], pos: int, breaks: set[int]) -> tuple[int, int, int, int]:
     mixed = unspaced_ends = rare = 0
     for name in names:
@@ -180,10 +194,14 @@ def _cut_cost(names: list[str], pos: int, breaks: set[int]) -> tuple[int, int, i
     return mixed, unspaced_ends, rare, -len(names)
 
 
-def scan_credit(text: str, pos: int, breaks: set[int], limit: int | None = None) -> tuple[int, list[str], bool]:
+def scan_credit(
+    text: str, pos: int, breaks: set[int], limit: int | None = None, bare_role: bool = True
+) -> tuple[int, list[str], bool]:
     """Read a credit on white-space-free text from pos: role words, names,
     separators and a closing 报道. Returns where the last token read ends,
-    the names and whether a role word was read."""
+    the names and whether a role word was read. Without ``bare_role`` a role
+    word ends the credit only when names follow it: in an opener with no
+    brackets, 记者从…获悉 is the body's subject, not a credit."""
     limit = len(text) if limit is None else limit
     names: list[str] = []
     last, role = pos, False
@@ -198,7 +216,8 @@ def scan_credit(text: str, pos: int, breaks: set[int], limit: int | None = None)
             if found and _ROLE_WORD.match(text, pos + sum(map(len, found)), limit):
                 m = None
         if m:
-            pos = last = m.end()
+            pos = m.end()
+            last = pos if bare_role else last
             role = True
             continue
         paper = _PAPER_AND.match(text, pos, limit)
@@ -281,7 +300,8 @@ def parse_opener(text: str) -> Opener | None:
             names = []  # （…） after the opener that is not a credit belongs to the body
     elif m.group("credit2"):
         # the body may open with a short word that looks like a name slot: 近日，
-        end, names, _role = scan_credit(flat, m.start("credit2"), breaks)
+        end, names, _role = scan_credit(flat, m.start("credit2"), breaks, bare_role=False)
+        end = max(end, m.end("head"))
     cut = where[end]
     dateline = "".join(text[: where[m.end("head")]].split()) if _WIRE.match(kind) else ""
     return Opener(byline=text[:cut].strip(), dateline=dateline, authors=_unique(names), rest=text[cut:].lstrip(" ，,：:"))

@@ -5,14 +5,14 @@ and section name), and carries editors' credits. They belong to no article;
 a later stage may read the page's metadata from them, so every form is
 recognised here, in one place, and named by what it tells.
 
->>> page_furniture("2026年3月4日 星期三")
-'date'
+>>> page_furniture("2026年3月4日 星期三"), page_furniture("2026年3月4日 星期三 第6版 乡村产业")
+('date', 'date')
 >>> page_furniture("第2版 综合"), page_furniture("A4版"), page_furniture("5评论")
 ('page', 'page', 'page')
 >>> page_furniture("责任编辑 田 野"), page_furniture("本版责任编辑：何 鹏 版式设计：沈 杰")
 ('editor', 'editor')
->>> page_furniture("投稿邮箱：letters@example.cn")
-'contact'
+>>> page_furniture("投稿邮箱：letters@example.cn"), page_furniture("责任编辑：田野 投稿邮箱：letters@example.cn")
+('contact', 'editor')
 >>> page_furniture("太原晚报"), page_furniture("太原晚报", at_page_top=True)
 (None, 'paper')
 >>> page_furniture("市委常委会召开会议", at_page_top=True) is None
@@ -29,7 +29,11 @@ EDITOR, DATE, PAGE, PAPER, SECTION, CONTACT = "editor", "date", "page", "paper",
 _EDITOR_ROLE = r"(?:本版)?(?:责任编辑|本版编辑|值班编辑|编辑|版式设计|版式|美编|美术编辑|校对|组版|审读|监制|制图|排版|图片编辑|本版责编|责编)"
 # names after an editor's role may come letter-spaced: 责任编辑 田 野
 _EDITORS = compile_both(rf"^(?:{_EDITOR_ROLE}\s*[:：/丨|]?\s*(?:[{HAN}](?:\s?[{HAN}]){{1,3}}[\s、]*)+)+$")
-_DATE = compile_both(rf"^\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期.|周.)?\s*(?:农历[{HAN}]{{2,6}})?\s*$")
+# the date line may carry the page too: 2026年3月10日 星期二 第8版 乡村产业, …星期五 3, …星期三 11 理论·评论
+_DATE = compile_both(
+    rf"^\d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*(?:星期.|周.)?\s*(?:农历[{HAN}]{{2,6}})?"
+    rf"(?:\s*(?:第\s*[0-9A-Z一二三四五六七八九十]{{1,3}}\s*版|[A-Z]?\d{{1,2}}\s*版?)(?:\s*[{HAN}][{HAN}·・\s]{{1,8}})?)?\s*$"
+)
 # the sections papers name their pages by (版名): 要闻, 综合, 评论, 县域新闻 …
 _SECTION_WORD = (
     r"(?:新闻|要闻|评论|综合|国内|国际|经济|社会|文化|体育|地方|时政|理论|副刊|专版|专题|民生|法治|教育|科技|农村|三农"
@@ -46,7 +50,10 @@ _PAGE = compile_both(
 _PAPER = compile_both(rf"^(?:[{HAN}]{{2,6}}(?:日报|晚报|时报|商报|早报|导报|周报)|[{HAN}]{{1,4}}[县市区旗]报)$")
 _BARE_SECTION = compile_both(rf"^{_SECTION}$")
 # the page's address for letters: 投稿邮箱：…, 来稿信箱：…
-_CONTACT = compile_both(r"^(?:投稿|来稿|读者来信|新闻热线|报料)(?:邮箱|信箱|电话|热线)?\s*[:：]\s*[\w@.\-]+$")
+_CONTACT_FORM = r"(?:投稿|来稿|读者来信|新闻热线|报料)(?:邮箱|信箱|电话|热线)?\s*[:：]\s*[\w@.\-]+"
+_CONTACT = compile_both(rf"^{_CONTACT_FORM}$")
+# 责任编辑：许晴 投稿邮箱：…: the editor's credit and the page's address set on one line
+_EDITOR_THEN_CONTACT = compile_both(rf"^(?P<editor>.+?)\s+{_CONTACT_FORM}$")
 
 
 def page_furniture(line: str, at_page_top: bool = False) -> str | None:
@@ -55,6 +62,9 @@ def page_furniture(line: str, at_page_top: bool = False) -> str | None:
     bare section name count only at the top of the page, above its first
     article, where a headline never reads like them."""
     text = line.strip()
+    both = _EDITOR_THEN_CONTACT.match(text) if len(text) <= 60 else None
+    if both and _EDITORS.match(both.group("editor")):
+        return EDITOR
     if not text or len(text) > 30:
         return None
     for kind, pattern in ((EDITOR, _EDITORS), (DATE, _DATE), (PAGE, _PAGE), (CONTACT, _CONTACT)):

@@ -15,6 +15,7 @@ from .bylines import OPENER_SPAN, closing_credit, is_name, parse_byline_line, pa
 from .furniture import page_furniture
 from .hanzi import compile_both
 from .textfix import ends_sentence, has_sentence_punct, is_mark, join_wrapped, split_marks, unspace
+from .titles import title_over_body, word_across
 
 PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE, MARK = "para", "title", "byline", "caption", "ad", "furniture", "mark"
 
@@ -166,10 +167,12 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         return False
     if is_mark(line.text) or is_mark(last.text):
         return False
+    if _ends_on_credit(last.text):
+        return False  # …用得好。（蔡 文）: the credit closes the piece
     if _open_byline(group):
         return True  # a byline set over two lines: 本报讯 记者 张三 / 通讯员 李四 报道
-    if line.indented:
-        return False
+    if line.indented and not _unclosed(last.text[-OPENER_SPAN:], "（）", "()"):
+        return False  # (no paragraph opens inside brackets: extraction indents a wrapped credit's end too)
     if _photo_credit_only(line.text):
         return True  # （新华社记者 张三 摄） closes the caption above it
     if _starts_item(line.text):
@@ -188,12 +191,14 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         # in the line set right under it
         body_like = not is_title_like(line.text) or len(line.text) >= column.width
         return full_line and column.blank_parted and line.gap <= column.wrap_gap and body_like
+    if len(group) == 1 and full_line and title_over_body(last.text, line.text, nxt.text if nxt is not None else ""):
+        return False
     if full_line and line.gap <= column.wrap_gap and not line.text.startswith(("—", "-")) and not parse_byline_line(last.text):
         return True  # a full line of the page's column goes on in the next
     if last.text[-1] in MID_SENTENCE_END:
         return True
     # (only a line that could stand alone needs the check: any other goes on anyway)
-    if "、" in last.text and is_title_like(line.text) and _word_across(last.text, line.text):
+    if "、" in last.text and is_title_like(line.text) and word_across(last.text, line.text):
         return True  # …将实现大风、大 / 雾、强对流…: a list broken inside a word
     first_text = group[0].text
     if all(is_title_like(ln.text) for ln in group) and not parse_opener(first_text) and not group[0].indented:
@@ -206,7 +211,7 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
             if gaps_mean and line.gap == 0 and len(line.text) <= len(last.text) + 4:
                 return True
             # …创建省 / 级文明城市…: a title broken inside a word goes on
-            return line.gap == 0 and _word_across(last.text, line.text)
+            return line.gap == 0 and word_across(last.text, line.text)
         # a paragraph opens with a line short of sentence punctuation only in
         # a narrow column, where the next line is as wide as it
         return (
@@ -238,22 +243,22 @@ def _photo_credit_only(text: str) -> bool:
     return len(text) <= 24 and photo_credit(text) is not None and not has_sentence_punct(text)
 
 
-def _unclosed(text: str) -> bool:
-    return any(text.count(a) > text.count(b) for a, b in ("（）", "“”", "《》", "【】", "()"))
-
-
-def _word_across(left: str, right: str) -> bool:
-    """The last characters of a line and the first of the next make one word."""
-    from .segmenter import tokens
-
-    head = left[-3:]
-    return any(start < len(head) < end for _w, start, end in tokens(head + right[:3]))
+def _unclosed(text: str, *pairs: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in pairs or ("（）", "“”", "《》", "【】", "()"))
 
 
 def _furniture_line(text: str) -> bool:
     """Editors' credits and date lines; a bare number may be a wrapped part of
     a sentence (…是 / 100 / 多位…), so it only counts once it stands alone."""
     return page_furniture(text) is not None and not text.strip().isdigit()
+
+
+def _ends_on_credit(text: str) -> bool:
+    """A line closing on a credit set after the piece's last sentence."""
+    if not text.endswith(("）", ")")):
+        return False
+    credit = closing_credit(text)
+    return credit is not None and ends_sentence(text[: -len(credit[1])] or "。")
 
 
 def _closing_only(text: str) -> bool:

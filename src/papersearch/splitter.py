@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .bodies import Body, TitleUnits, article_from_body, new_article
+from .bodies import Body, TitleUnits, article_from_body, new_article, split_stacked
 from .bylines import parse_opener
 from .cohesion import Lexicon, cosine_vectors
 from .hanzi import compile_both
@@ -106,13 +106,29 @@ class _Splitter:
             return True  # 一、… （二）… 3. …: numbered section heads
         # a plain title between paragraphs on one topic is a section head only
         # inside a feature that a bylined title opened (not in a column of briefs)
-        return self._inside_feature(items, i) and self.lex.cosine(before.text, after.text) >= TOPIC_SHIFT
+        if not self._inside_feature(items, i):
+            return False
+        return self.lex.cosine(before.text, after.text) >= TOPIC_SHIFT or self._unsigned_section(items, i)
+
+    @staticmethod
+    def _unsigned_section(items: list, i: int) -> bool:
+        """The paragraphs under a title inside a feature carry no opener, byline
+        or closing credit up to the next title or the page's end: a piece of its
+        own would be signed somewhere, a feature's section is signed by the
+        feature's byline (小标题 over sections on different sub-topics)."""
+        for item in items[i + 1 :]:
+            if isinstance(item, TitleUnits):
+                return True
+            if not (isinstance(item, Unit) and item.kind == PARA) or parse_opener(item.text) or item.credit:
+                return False
+        return True
 
     def _inside_feature(self, items: list, i: int) -> bool:
         for j in range(i - 1, -1, -1):
             item = items[j]
             if isinstance(item, TitleUnits):
-                return bool(item.bylines and item.titles)
+                # the feature's earlier section heads lead back to its headline
+                return bool(item.bylines and item.titles) or self._is_section_head(items, j)
             if isinstance(item, Unit) and (item.kind != PARA or parse_opener(item.text) or item.credit):
                 return False
         return False
@@ -212,7 +228,7 @@ class _Splitter:
                 j += step  # captions and ads stand between a title and its body
             return seq[j] if 0 <= j < len(seq) and isinstance(seq[j], Body) else None
 
-        seq = self._split_title_blocks(seq, neighbour)
+        seq = self._split_title_blocks(split_stacked(seq, neighbour, self.lex.containment), neighbour)
         if not self._headlines_after_bodies(self._shares(seq, neighbour)):
             # (where headlines follow their bodies, the body before a title is its own)
             seq = self._reclaim_tails(seq, neighbour)

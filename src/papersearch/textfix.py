@@ -12,6 +12,8 @@ punctuation. Real spaces between phrases (``我爱我村 我爱我岗``) stay.
 '“我爱我村 我爱我岗 我爱我家”主题'
 >>> unspace("孙 权")
 '孙权'
+>>> unspace("新华社电（记者 谢 彬 杜 蕾）肯尼亚首都内罗毕")
+'新华社电（记者 谢 彬 杜 蕾）肯尼亚首都内罗毕'
 >>> unspace("用好“小载体” 传达“大理论”")
 '用好“小载体” 传达“大理论”'
 >>> unspace("申 领 社 保 卡 等 事 项 实 现“ 一 件 事 ”打 包")
@@ -59,7 +61,18 @@ def unspace(line: str) -> str:
     # a space after a closing quote or before an opening one can part two
     # phrases of a title (用好“小载体” 传达“大理论”); other spaces at punctuation are extraction noise
     line = _PUNCT_SPACE.sub("", line)
-    return _SINGLE_RUN.sub(lambda m: m.group(0).replace(" ", ""), line)
+    return _SINGLE_RUN.sub(lambda m: _join_run(line, m), line)
+
+
+# a credit's role word: the letter-spaced characters after it are names
+# whose boundaries only the byline grammar can tell (记者 谢 彬 杜 蕾 is 谢彬 杜蕾)
+_CREDIT_ROLE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|评论员|撰稿人|摄影|编辑|责编)\s*$")
+
+
+def _join_run(line: str, run: re.Match) -> str:
+    if _CREDIT_ROLE_BEFORE.search(line, 0, run.start()):
+        return run.group(0)
+    return run.group(0).replace(" ", "")
 
 
 def ends_sentence(text: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .bylines import is_who_line
 from .hanzi import compile_both
+from .textfix import HAN, has_sentence_punct
 
 # Subtitles that name the genre of a feature: …纪实, …侧记, …综述.
 _GENRE = compile_both(r"(?:纪实|侧记|综述|素描|扫描|巡礼|札记|手记|纪事|掠影|记事|访谈录|观察|调查)$")
@@ -70,3 +71,32 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     # headline + unmarked subtitle; print cannot tell them apart, so the
     # headline is the title as printed.
     return TitleBlock("", " ".join(plain), subs)
+
+
+def word_across(left: str, right: str) -> bool:
+    """The last characters of a line and the first of the next make one word."""
+    from .segmenter import tokens
+
+    head = left[-3:]
+    return any(start < len(head) < end for _w, start, end in tokens(head + right[:3]))
+
+
+# a title's shapes a body line's first line lacks: two phrases parted by a
+# space (主场三连胜 猛龙升至第三), or a close on a quoted term (专项清理“三资”)
+_TITLE_SHAPE = compile_both(rf"[{HAN}”》）] [{HAN}“《]|“[^“”]{{1,8}}”$")
+_HAN_WORD = compile_both(rf"^[{HAN}]{{2,}}$")
+
+
+def title_over_body(first: str, line: str, below: str = "") -> bool:
+    """A paragraph's opening line as wide as the column is its headline, not
+    its first wrap, when it has a title's shape and no sentence punctuation,
+    no word runs across the break, and the lines under it (line, then below)
+    take up its words."""
+    from .segmenter import tokens
+
+    if has_sentence_punct(first) or "、" in first or not _TITLE_SHAPE.search(first):
+        return False
+    if word_across(first, line):
+        return False
+    below = line + below
+    return any(_HAN_WORD.match(word) and word in below for word, _s, _e in tokens(first.replace(" ", "")))

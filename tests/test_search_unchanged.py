@@ -5,7 +5,8 @@ pages and ten pages of the real-vocabulary benchmark corpus) and fixed
 queries, the ids of the top 20 hits in order, as the index written by
 Whoosh's own term table and posting blocks gave them (first at 63200e0,
 recorded again at 84e06a2 when splitting and ranking had changed: the hits
-of the writer before the compact term table). Every index writer since must
+of the writer before the compact term table; and after the third round of
+splitting rules, with the writer unchanged). Every index writer since must
 give the same; re-record them only when splitting or ranking changes, with
 the writer of the commit before.
 """

@@ -5,12 +5,14 @@ Terms are ANDed; ``OR``, ``NOT`` / ``-term`` and parentheses combine them;
 ``kind:`` restrict a term to a field. Every term matches literally, like grep,
 through the character n-gram fields; jieba word matches add to the score.
 Malformed input never raises: stray operators, quotes and brackets degrade to
-plain terms.
+plain terms, and input of nothing but syntax is read as the text typed.
 
 >>> parse('二十条措施 OR "杂交水稻" -疫苗 headline:会议')
 Or(Term('二十条措施'), And(Term('杂交水稻', phrase=True), Not(Term('疫苗')), Term('会议', field='headline')))
+>>> parse('((( 疫苗 OR "')
+Term('疫苗')
 >>> parse('((( OR "')
-Empty()
+Term('((( OR "')
 """
 
 from __future__ import annotations

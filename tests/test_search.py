@@ -94,8 +94,13 @@ def test_snippets_highlight_the_query(index):
 
 
 def test_empty_query_is_an_error_not_a_crash(index):
-    with pytest.raises(PapersearchError):
-        index.search('  "" ( ) ')
+    with pytest.raises(PapersearchError, match="empty query"):
+        index.search("  \t ")
+
+
+def test_a_query_of_nothing_but_syntax_is_searched_as_typed(index):
+    assert index.search('  "" ( ) ') == []  # no article holds that text
+    assert index.search("，")  # punctuation an article holds finds it
 
 
 def test_get_show_and_unknown_id(index, articles):

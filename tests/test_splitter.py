@@ -465,3 +465,24 @@ def test_two_headlines_stacked_after_two_bodies_each_title_the_body_they_name():
     trees = by_title["东山区为古树名木挂牌建档"]
     assert trees.authors == ["方舟"]
     assert trees.text.startswith("为保护古树名木") and "复壮方案" in trees.text
+
+
+def test_a_page_label_with_a_middle_dot_over_the_first_headline_is_not_part_of_it():
+    page = "晋水风·散文\n\n老屋门前的槐树\n\n□ 赵 明\n\n老屋门前有一棵槐树，是祖父栽下的。每年五月，槐花开得满院都是香气。\n"
+    (art,) = split_text(page)
+    assert art.headline == "老屋门前的槐树"
+
+
+def test_a_column_label_over_a_headline_mid_page_is_its_kicker():
+    page = (
+        "市里召开会议部署冬季工作\n\n本报讯（记者 李 明）11月3日，市里召开会议，部署冬季各项工作。会议强调，要抓好落实。\n\n"
+        "观点·访谈\n\n经济学家谈发展新动能\n\n□ 王 刚\n\n近日，记者专访了某某。他说，发展要靠创新。\n"
+    )
+    second = split_text(page)[1]
+    assert (second.kicker, second.headline) == ("观点·访谈", "经济学家谈发展新动能")
+
+
+def test_a_weekly_supplement_name_at_the_page_top_is_furniture():
+    page = "农业周刊\n\n全县冬小麦播种面积稳中有增\n\n本报讯（记者 孙 力）今年全县冬小麦播种面积达到12万亩，比去年增加3000亩。\n"
+    (art,) = split_text(page)
+    assert art.headline == "全县冬小麦播种面积稳中有增"

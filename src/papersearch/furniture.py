@@ -15,6 +15,8 @@ recognised here, in one place, and named by what it tells.
 ('contact', 'editor')
 >>> page_furniture("太原晚报"), page_furniture("太原晚报", at_page_top=True)
 (None, 'paper')
+>>> page_furniture("黄河风·文学", at_page_top=True), page_furniture("能源周刊", at_page_top=True)
+('section', 'section')
 >>> page_furniture("市委常委会召开会议", at_page_top=True) is None
 True
 """
@@ -49,6 +51,16 @@ _PAGE = compile_both(
 # 人民日报, 太原晚报, 平遥县报: a paper's name, on its own line over the page
 _PAPER = compile_both(rf"^(?:[{HAN}]{{2,6}}(?:日报|晚报|时报|商报|早报|导报|周报)|[{HAN}]{{1,4}}[县市区旗]报)$")
 _BARE_SECTION = compile_both(rf"^{_SECTION}$")
+# a page's or column's label (副刊、周刊 names): 黄河风·文学, 观点·专访, 能源周刊, 文艺副刊
+_COLUMN_LABEL = compile_both(rf"^(?:[{HAN}]{{1,6}}\s*[·・]\s*[{HAN}]{{1,6}}|[{HAN}]{{1,6}}(?:周刊|副刊|专刊|特刊|周末|专版))$")
+
+
+def is_column_label(line: str) -> bool:
+    """黄河风·文学, 能源周刊: the name a page or column is printed under; it stands
+    over a headline as its label, never as part of it."""
+    return bool(_COLUMN_LABEL.match(line.strip()))
+
+
 # the page's address for letters: 投稿邮箱：…, 来稿信箱：…
 _CONTACT_FORM = r"(?:投稿|来稿|读者来信|新闻热线|报料)(?:邮箱|信箱|电话|热线)?\s*[:：]\s*[\w@.\-]+"
 _CONTACT = compile_both(rf"^{_CONTACT_FORM}$")
@@ -73,6 +85,6 @@ def page_furniture(line: str, at_page_top: bool = False) -> str | None:
     if at_page_top:
         if _PAPER.match(text):
             return PAPER
-        if _BARE_SECTION.match(text):
+        if _BARE_SECTION.match(text) or is_column_label(text):
             return SECTION
     return None

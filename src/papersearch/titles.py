@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .bylines import is_who_line
+from .furniture import is_column_label
 from .hanzi import compile_both
 from .textfix import HAN, has_sentence_punct
 
@@ -47,8 +48,9 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     lines = [ln for ln in lines if ln]
     if not lines:
         return TitleBlock()
-    if len(lines) >= 2 and len(lines[0]) <= MAX_LABEL and len(lines[1]) > len(lines[0]) and not is_subtitle(lines[0]):
-        # a column label over the title: 简讯, 短评, 图片新闻
+    short_label = len(lines[0]) <= MAX_LABEL and len(lines[1:2][0] if lines[1:] else "") > len(lines[0])
+    if len(lines) >= 2 and (short_label or is_column_label(lines[0])) and not is_subtitle(lines[0]):
+        # a column label over the title: 简讯, 短评, 图片新闻, 观点·专访, 能源周刊
         rest = read_title_block(lines[1:])
         return TitleBlock(" ".join(p for p in (lines[0], rest.kicker) if p), rest.headline, rest.subheads)
     dashes = [i for i, ln in enumerate(lines) if ln.startswith(("—", "-"))]

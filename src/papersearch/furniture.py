@@ -13,6 +13,8 @@ recognised here, in one place, and named by what it tells.
 ('editor', 'editor')
 >>> page_furniture("投稿邮箱：letters@example.cn"), page_furniture("责任编辑：田野 投稿邮箱：letters@example.cn")
 ('contact', 'editor')
+>>> page_furniture("2026年3月4日 星期三 责任编辑：田 野 校对：李 娜"), page_furniture("第6版 责任编辑：邓 丽")
+('date', 'page')
 >>> page_furniture("太原晚报"), page_furniture("太原晚报", at_page_top=True)
 (None, 'paper')
 >>> page_furniture("黄河风·文学", at_page_top=True), page_furniture("能源周刊", at_page_top=True)
@@ -66,6 +68,9 @@ _CONTACT_FORM = r"(?:投稿|来稿|读者来信|新闻热线|报料)(?:邮箱|�
 _CONTACT = compile_both(rf"^{_CONTACT_FORM}$")
 # 责任编辑：许晴 投稿邮箱：…: the editor's credit and the page's address set on one line
 _EDITOR_THEN_CONTACT = compile_both(rf"^(?P<editor>.+?)\s+{_CONTACT_FORM}$")
+# 2026年11月19日 星期四 责任编辑：高 峰 校对：李 娜, 第6版 责任编辑：邓 丽: the date or
+# page line carrying the page's editors' credits
+_HEAD_THEN_EDITOR = compile_both(rf"^(?P<head>.+?)\s*(?P<editor>{_EDITOR_ROLE}\s*[:：/丨|]?.*)$")
 
 
 def page_furniture(line: str, at_page_top: bool = False) -> str | None:
@@ -77,6 +82,12 @@ def page_furniture(line: str, at_page_top: bool = False) -> str | None:
     both = _EDITOR_THEN_CONTACT.match(text) if len(text) <= 60 else None
     if both and _EDITORS.match(both.group("editor")):
         return EDITOR
+    both = _HEAD_THEN_EDITOR.match(text) if len(text) <= 60 else None
+    if both and _EDITORS.match(both.group("editor")):
+        head = both.group("head").strip()
+        for kind, pattern in ((DATE, _DATE), (PAGE, _PAGE)):
+            if pattern.match(head):
+                return kind
     if not text or len(text) > 30:
         return None
     for kind, pattern in ((EDITOR, _EDITORS), (DATE, _DATE), (PAGE, _PAGE), (CONTACT, _CONTACT)):

@@ -486,3 +486,15 @@ def test_a_weekly_supplement_name_at_the_page_top_is_furniture():
     page = "农业周刊\n\n全县冬小麦播种面积稳中有增\n\n本报讯（记者 孙 力）今年全县冬小麦播种面积达到12万亩，比去年增加3000亩。\n"
     (art,) = split_text(page)
     assert art.headline == "全县冬小麦播种面积稳中有增"
+
+
+def test_a_poems_short_lines_under_its_title_and_byline_are_its_body():
+    page = (
+        "山村的早晨（外一首）\n\n□ 林晓雨\n\n炊烟升起在屋后\n鸡鸣唤醒了小河\n露水挂满草尖\n\n冬至\n\n雪落在窗台\n灯火暖了归人\n\n\n"
+        "在书页里走过一座城\n——读《古城旧事》\n\n□ 周 航\n\n读完《古城旧事》，仿佛在古城走了一遭。书里的街巷都很熟悉。\n"
+    )
+    poem, review = split_text(page)
+    assert (poem.headline, poem.authors) == ("山村的早晨（外一首）", ["林晓雨"])
+    for line in ["炊烟升起在屋后", "露水挂满草尖", "冬至", "灯火暖了归人"]:
+        assert line in poem.text
+    assert (review.headline, review.authors) == ("在书页里走过一座城", ["周航"])

@@ -356,6 +356,8 @@ def _comma_headline(text: str) -> bool:
 
 def page_units(page_text: str) -> list[Unit]:
     """The layout units of a page, in printed order."""
+    from .verse import verse_as_body  # (verse reads layout's units)
+
     units = [classify(g, t) for g, t in dedupe(group_lines(read_lines(page_text)))]
     for i, unit in enumerate(units):
         nxt = units[i + 1] if i + 1 < len(units) else None
@@ -402,4 +404,5 @@ def page_units(page_text: str) -> list[Unit]:
         if units[i].kind == PARA and units[i - 1].kind == AD and nxt is not None and nxt.kind == AD:
             if _AD_CUE.search(units[i].text) and not parse_opener(units[i].text) and units[i].gap < 2:
                 units[i].kind = AD
+    verse_as_body(units)
     return units

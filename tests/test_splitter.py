@@ -498,3 +498,26 @@ def test_a_poems_short_lines_under_its_title_and_byline_are_its_body():
     for line in ["炊烟升起在屋后", "露水挂满草尖", "冬至", "灯火暖了归人"]:
         assert line in poem.text
     assert (review.headline, review.authors) == ("在书页里走过一座城", ["周航"])
+
+
+COLUMN_PAGE_HEAD = "本报讯（记者 赵 青）3月2日，市里召\n\n开春季植树动员会，部署全年\n\n国土绿化工作。会议要求，各\n\n地要抓住时节，科学种植。\n\n\n"
+
+
+def test_a_column_wide_headline_over_a_lead_in_is_not_its_first_wrap():
+    page = COLUMN_PAGE_HEAD + (
+        "市供水公司启动管网改造工程\n\n近日，市供水公司启动老旧管\n\n网改造工程，计划年内完成城\n\n区主干管网改造。（据新华社电）\n"
+    )
+    last = split_text(page)[-1]
+    assert last.headline == "市供水公司启动管网改造工程"
+    assert last.text.startswith("近日，市供水公司启动老旧管网改造工程")
+
+
+def test_a_column_wide_headline_over_a_photo_caption_is_not_glued_to_it():
+    page = (
+        "全市新建口袋公园数量突破一百\n\n图为城东新建的口袋公园。（记者 钱 多 摄）\n\n"
+        "本报讯 （记者 钱 多 实习生\n\n孙 悦） 3 月 5 日，\n\n记者从市园林局获悉，全市新建\n\n"
+        "口袋公园已经突破一百个，居民\n\n出门五分钟就能走进绿地，城区\n\n绿地率提高到百分之四十二。\n"
+    )
+    arts = split_text(page)
+    assert "全市新建口袋公园数量突破一百" in [a.headline for a in arts]
+    assert all(not a.text.startswith("全市新建口袋公园") for a in arts)

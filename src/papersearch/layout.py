@@ -40,6 +40,8 @@ _AD_CUE = compile_both(
 _HOTLINE = re.compile(r"(?<!\d)\d{5,}$")
 # A line describing a scene in progress is a photo caption, not a headline.
 _SCENE = compile_both(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$")
+# a photo's caption opens so (图为…, 上图：…), never in the middle of a sentence
+_CAPTION_OPEN = compile_both(r"^(?:图为|(?:上|下|左|右)?图[:：])")
 _CAPTION_CUE = compile_both(r"图为|（(?:无人机|资料|航拍)?(?:照片|图片|图)）|\(资料图\)|摄影报道|新华社发|视觉中国")
 
 
@@ -131,7 +133,7 @@ def group_lines(lines: list[Line]) -> list[list[Line]]:
 
 
 def _starts_item(text: str) -> bool:
-    return parse_opener(text) is not None or parse_byline_line(text) is not None
+    return parse_opener(text) is not None or parse_byline_line(text) is not None or bool(_CAPTION_OPEN.match(text))
 
 
 @dataclass

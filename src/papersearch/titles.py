@@ -87,6 +87,9 @@ def word_across(left: str, right: str) -> bool:
 # space (主场三连胜 猛龙升至第三), or a close on a quoted term (专项清理“三资”)
 _TITLE_SHAPE = compile_both(rf"[{HAN}”》）] [{HAN}“《]|“[^“”]{{1,8}}”$")
 _HAN_WORD = compile_both(rf"^[{HAN}]{{2,}}$")
+# a news paragraph's lead-in (近日，, 11月15日，, 今年以来，): it opens a paragraph, so
+# the full line over it ended where a paragraph starts
+_LEAD_IN = compile_both(r"^(?:近日|日前|近期|近年来|今年以来|入冬以来|昨天|昨日|今天|\d{1,2}月\d{1,2}日)，")
 
 
 def title_over_body(first: str, line: str, below: str = "") -> bool:
@@ -96,7 +99,8 @@ def title_over_body(first: str, line: str, below: str = "") -> bool:
     take up its words."""
     from .segmenter import tokens
 
-    if has_sentence_punct(first) or "、" in first or not _TITLE_SHAPE.search(first):
+    shaped = _TITLE_SHAPE.search(first) or _LEAD_IN.match(line.replace(" ", ""))
+    if has_sentence_punct(first) or "、" in first or not shaped:
         return False
     if word_across(first, line):
         return False

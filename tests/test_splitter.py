@@ -521,3 +521,15 @@ def test_a_column_wide_headline_over_a_photo_caption_is_not_glued_to_it():
     arts = split_text(page)
     assert "全市新建口袋公园数量突破一百" in [a.headline for a in arts]
     assert all(not a.text.startswith("全市新建口袋公园") for a in arts)
+
+
+def test_an_ads_closing_call_to_scan_a_code_stays_in_that_ad():
+    page = "家电维修服务热线\n\n上门维修：0351-5566123（全天）\n配件咨询：0351-5566124\n扫码关注“城东家电”公众号 在线预约上门\n"
+    arts = split_text(page)
+    assert [a.kind for a in arts] == ["ad"]
+    assert "扫码关注" in arts[0].text and "上门维修" in arts[0].text
+
+
+def test_two_ads_each_with_heading_and_number_stay_two():
+    page = "家电维修服务热线\n\n上门维修：0351-5566123\n\n诚聘厨师\n\n联系电话：13912345678\n"
+    assert [a.kind for a in split_text(page)] == ["ad", "ad"]

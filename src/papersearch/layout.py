@@ -37,6 +37,8 @@ MIN_PARTIAL_COPY = 30
 _AD_CUE = compile_both(
     r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|诚聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
 )
+# an ad's closing call to act on it: 扫码关注…, 扫一扫…, 长按识别…, 欢迎来电
+_AD_CALL = compile_both(r"^(?:扫码|扫一扫|扫描二维码|长按|欢迎(?:来电|垂询|咨询))")
 _HOTLINE = re.compile(r"(?<!\d)\d{5,}$")
 # A line describing a scene in progress is a photo caption, not a headline.
 _SCENE = compile_both(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$")
@@ -326,6 +328,8 @@ def opens_new_ad(unit: Unit, ad_so_far: list[Unit]) -> bool:
     heading and has given its number, starts the next ad."""
     if not (ad_so_far and _ad_heading(unit.text) and _ad_heading(ad_so_far[0].text)):
         return False
+    if _AD_CALL.match(unit.text):
+        return False  # 扫码关注“…”公众号: the call to act closes the ad above, it heads none
     return any(re.search(r"\d{5,}", u.text.replace(" ", "").replace("-", "")) for u in ad_so_far[1:])
 
 

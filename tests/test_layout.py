@@ -183,3 +183,16 @@ def test_a_letter_spaced_column_label_is_not_an_author():
     units = page_units("简 讯\n\n古城墙修缮工程完工\n\n本报讯 通讯员 冯志强 报道 3月3日，古城墙东段修缮工程通过验收。\n")
     assert [u.kind for u in units] == [TITLE, TITLE, PARA]
     assert units[0].authors == []
+
+
+def test_a_date_or_page_line_carrying_editor_credits_is_furniture():
+    for line, kind in [
+        ("2025年4月8日 星期二 责任编辑：孙 涛 校对：周 敏", "date"),
+        ("第3版 责任编辑：韩 雪", "page"),
+        ("2025年4月8日 星期二 第3版 本版编辑 钱宁", "date"),
+    ]:
+        assert page_furniture(line) == kind
+    body = "古城墙修缮工程完工\n\n本报讯（记者 冯志强）3月3日，古城墙东段修缮工程通过验收。\n\n"
+    units = page_units(body + "第3版 责任编辑：韩 雪\n")
+    assert [u.kind for u in units] == [TITLE, PARA, FURNITURE]
+    assert page_furniture("2025年4月8日 古城墙修缮工程完工 编辑部回应") is None

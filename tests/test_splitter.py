@@ -465,3 +465,71 @@ def test_two_headlines_stacked_after_two_bodies_each_title_the_body_they_name():
     trees = by_title["东山区为古树名木挂牌建档"]
     assert trees.authors == ["方舟"]
     assert trees.text.startswith("为保护古树名木") and "复壮方案" in trees.text
+
+
+def test_a_page_label_with_a_middle_dot_over_the_first_headline_is_not_part_of_it():
+    page = "晋水风·散文\n\n老屋门前的槐树\n\n□ 赵 明\n\n老屋门前有一棵槐树，是祖父栽下的。每年五月，槐花开得满院都是香气。\n"
+    (art,) = split_text(page)
+    assert art.headline == "老屋门前的槐树"
+
+
+def test_a_column_label_over_a_headline_mid_page_is_its_kicker():
+    page = (
+        "市里召开会议部署冬季工作\n\n本报讯（记者 李 明）11月3日，市里召开会议，部署冬季各项工作。会议强调，要抓好落实。\n\n"
+        "观点·访谈\n\n经济学家谈发展新动能\n\n□ 王 刚\n\n近日，记者专访了某某。他说，发展要靠创新。\n"
+    )
+    second = split_text(page)[1]
+    assert (second.kicker, second.headline) == ("观点·访谈", "经济学家谈发展新动能")
+
+
+def test_a_weekly_supplement_name_at_the_page_top_is_furniture():
+    page = "农业周刊\n\n全县冬小麦播种面积稳中有增\n\n本报讯（记者 孙 力）今年全县冬小麦播种面积达到12万亩，比去年增加3000亩。\n"
+    (art,) = split_text(page)
+    assert art.headline == "全县冬小麦播种面积稳中有增"
+
+
+def test_a_poems_short_lines_under_its_title_and_byline_are_its_body():
+    page = (
+        "山村的早晨（外一首）\n\n□ 林晓雨\n\n炊烟升起在屋后\n鸡鸣唤醒了小河\n露水挂满草尖\n\n冬至\n\n雪落在窗台\n灯火暖了归人\n\n\n"
+        "在书页里走过一座城\n——读《古城旧事》\n\n□ 周 航\n\n读完《古城旧事》，仿佛在古城走了一遭。书里的街巷都很熟悉。\n"
+    )
+    poem, review = split_text(page)
+    assert (poem.headline, poem.authors) == ("山村的早晨（外一首）", ["林晓雨"])
+    for line in ["炊烟升起在屋后", "露水挂满草尖", "冬至", "灯火暖了归人"]:
+        assert line in poem.text
+    assert (review.headline, review.authors) == ("在书页里走过一座城", ["周航"])
+
+
+COLUMN_PAGE_HEAD = "本报讯（记者 赵 青）3月2日，市里召\n\n开春季植树动员会，部署全年\n\n国土绿化工作。会议要求，各\n\n地要抓住时节，科学种植。\n\n\n"
+
+
+def test_a_column_wide_headline_over_a_lead_in_is_not_its_first_wrap():
+    page = COLUMN_PAGE_HEAD + (
+        "市供水公司启动管网改造工程\n\n近日，市供水公司启动老旧管\n\n网改造工程，计划年内完成城\n\n区主干管网改造。（据新华社电）\n"
+    )
+    last = split_text(page)[-1]
+    assert last.headline == "市供水公司启动管网改造工程"
+    assert last.text.startswith("近日，市供水公司启动老旧管网改造工程")
+
+
+def test_a_column_wide_headline_over_a_photo_caption_is_not_glued_to_it():
+    page = (
+        "全市新建口袋公园数量突破一百\n\n图为城东新建的口袋公园。（记者 钱 多 摄）\n\n"
+        "本报讯 （记者 钱 多 实习生\n\n孙 悦） 3 月 5 日，\n\n记者从市园林局获悉，全市新建\n\n"
+        "口袋公园已经突破一百个，居民\n\n出门五分钟就能走进绿地，城区\n\n绿地率提高到百分之四十二。\n"
+    )
+    arts = split_text(page)
+    assert "全市新建口袋公园数量突破一百" in [a.headline for a in arts]
+    assert all(not a.text.startswith("全市新建口袋公园") for a in arts)
+
+
+def test_an_ads_closing_call_to_scan_a_code_stays_in_that_ad():
+    page = "家电维修服务热线\n\n上门维修：0351-5566123（全天）\n配件咨询：0351-5566124\n扫码关注“城东家电”公众号 在线预约上门\n"
+    arts = split_text(page)
+    assert [a.kind for a in arts] == ["ad"]
+    assert "扫码关注" in arts[0].text and "上门维修" in arts[0].text
+
+
+def test_two_ads_each_with_heading_and_number_stay_two():
+    page = "家电维修服务热线\n\n上门维修：0351-5566123\n\n诚聘厨师\n\n联系电话：13912345678\n"
+    assert [a.kind for a in split_text(page)] == ["ad", "ad"]

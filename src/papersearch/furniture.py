@@ -13,8 +13,12 @@ recognised here, in one place, and named by what it tells.
 ('editor', 'editor')
 >>> page_furniture("投稿邮箱：letters@example.cn"), page_furniture("责任编辑：田野 投稿邮箱：letters@example.cn")
 ('contact', 'editor')
+>>> page_furniture("2026年3月4日 星期三 责任编辑：田 野 校对：李 娜"), page_furniture("第6版 责任编辑：邓 丽")
+('date', 'page')
 >>> page_furniture("太原晚报"), page_furniture("太原晚报", at_page_top=True)
 (None, 'paper')
+>>> page_furniture("黄河风·文学", at_page_top=True), page_furniture("能源周刊", at_page_top=True)
+('section', 'section')
 >>> page_furniture("市委常委会召开会议", at_page_top=True) is None
 True
 """
@@ -49,11 +53,24 @@ _PAGE = compile_both(
 # 人民日报, 太原晚报, 平遥县报: a paper's name, on its own line over the page
 _PAPER = compile_both(rf"^(?:[{HAN}]{{2,6}}(?:日报|晚报|时报|商报|早报|导报|周报)|[{HAN}]{{1,4}}[县市区旗]报)$")
 _BARE_SECTION = compile_both(rf"^{_SECTION}$")
+# a page's or column's label (副刊、周刊 names): 黄河风·文学, 观点·专访, 能源周刊, 文艺副刊
+_COLUMN_LABEL = compile_both(rf"^(?:[{HAN}]{{1,6}}\s*[·・]\s*[{HAN}]{{1,6}}|[{HAN}]{{1,6}}(?:周刊|副刊|专刊|特刊|周末|专版))$")
+
+
+def is_column_label(line: str) -> bool:
+    """黄河风·文学, 能源周刊: the name a page or column is printed under; it stands
+    over a headline as its label, never as part of it."""
+    return bool(_COLUMN_LABEL.match(line.strip()))
+
+
 # the page's address for letters: 投稿邮箱：…, 来稿信箱：…
 _CONTACT_FORM = r"(?:投稿|来稿|读者来信|新闻热线|报料)(?:邮箱|信箱|电话|热线)?\s*[:：]\s*[\w@.\-]+"
 _CONTACT = compile_both(rf"^{_CONTACT_FORM}$")
 # 责任编辑：许晴 投稿邮箱：…: the editor's credit and the page's address set on one line
 _EDITOR_THEN_CONTACT = compile_both(rf"^(?P<editor>.+?)\s+{_CONTACT_FORM}$")
+# 2026年11月19日 星期四 责任编辑：高 峰 校对：李 娜, 第6版 责任编辑：邓 丽: the date or
+# page line carrying the page's editors' credits
+_HEAD_THEN_EDITOR = compile_both(rf"^(?P<head>.+?)\s*(?P<editor>{_EDITOR_ROLE}\s*[:：/丨|]?.*)$")
 
 
 def page_furniture(line: str, at_page_top: bool = False) -> str | None:
@@ -65,6 +82,12 @@ def page_furniture(line: str, at_page_top: bool = False) -> str | None:
     both = _EDITOR_THEN_CONTACT.match(text) if len(text) <= 60 else None
     if both and _EDITORS.match(both.group("editor")):
         return EDITOR
+    both = _HEAD_THEN_EDITOR.match(text) if len(text) <= 60 else None
+    if both and _EDITORS.match(both.group("editor")):
+        head = both.group("head").strip()
+        for kind, pattern in ((DATE, _DATE), (PAGE, _PAGE)):
+            if pattern.match(head):
+                return kind
     if not text or len(text) > 30:
         return None
     for kind, pattern in ((EDITOR, _EDITORS), (DATE, _DATE), (PAGE, _PAGE), (CONTACT, _CONTACT)):
@@ -73,6 +96,6 @@ def page_furniture(line: str, at_page_top: bool = False) -> str | None:
     if at_page_top:
         if _PAPER.match(text):
             return PAPER
-        if _BARE_SECTION.match(text):
+        if _BARE_SECTION.match(text) or is_column_label(text):
             return SECTION
     return None

@@ -37,9 +37,13 @@ MIN_PARTIAL_COPY = 30
 _AD_CUE = compile_both(
     r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|诚聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
 )
+# an ad's closing call to act on it: 扫码关注…, 扫一扫…, 长按识别…, 欢迎来电
+_AD_CALL = compile_both(r"^(?:扫码|扫一扫|扫描二维码|长按|欢迎(?:来电|垂询|咨询))")
 _HOTLINE = re.compile(r"(?<!\d)\d{5,}$")
 # A line describing a scene in progress is a photo caption, not a headline.
 _SCENE = compile_both(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$")
+# a photo's caption opens so (图为…, 上图：…), never in the middle of a sentence
+_CAPTION_OPEN = compile_both(r"^(?:图为|(?:上|下|左|右)?图[:：])")
 _CAPTION_CUE = compile_both(r"图为|（(?:无人机|资料|航拍)?(?:照片|图片|图)）|\(资料图\)|摄影报道|新华社发|视觉中国")
 
 
@@ -131,7 +135,7 @@ def group_lines(lines: list[Line]) -> list[list[Line]]:
 
 
 def _starts_item(text: str) -> bool:
-    return parse_opener(text) is not None or parse_byline_line(text) is not None
+    return parse_opener(text) is not None or parse_byline_line(text) is not None or bool(_CAPTION_OPEN.match(text))
 
 
 @dataclass
@@ -324,6 +328,8 @@ def opens_new_ad(unit: Unit, ad_so_far: list[Unit]) -> bool:
     heading and has given its number, starts the next ad."""
     if not (ad_so_far and _ad_heading(unit.text) and _ad_heading(ad_so_far[0].text)):
         return False
+    if _AD_CALL.match(unit.text):
+        return False  # 扫码关注“…”公众号: the call to act closes the ad above, it heads none
     return any(re.search(r"\d{5,}", u.text.replace(" ", "").replace("-", "")) for u in ad_so_far[1:])
 
 
@@ -356,6 +362,8 @@ def _comma_headline(text: str) -> bool:
 
 def page_units(page_text: str) -> list[Unit]:
     """The layout units of a page, in printed order."""
+    from .verse import verse_as_body  # (verse reads layout's units)
+
     units = [classify(g, t) for g, t in dedupe(group_lines(read_lines(page_text)))]
     for i, unit in enumerate(units):
         nxt = units[i + 1] if i + 1 < len(units) else None
@@ -402,4 +410,5 @@ def page_units(page_text: str) -> list[Unit]:
         if units[i].kind == PARA and units[i - 1].kind == AD and nxt is not None and nxt.kind == AD:
             if _AD_CUE.search(units[i].text) and not parse_opener(units[i].text) and units[i].gap < 2:
                 units[i].kind = AD
+    verse_as_body(units)
     return units

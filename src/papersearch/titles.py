@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .bylines import is_who_line
+from .furniture import is_column_label
 from .hanzi import compile_both
 from .textfix import HAN, has_sentence_punct
 
@@ -47,8 +48,9 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     lines = [ln for ln in lines if ln]
     if not lines:
         return TitleBlock()
-    if len(lines) >= 2 and len(lines[0]) <= MAX_LABEL and len(lines[1]) > len(lines[0]) and not is_subtitle(lines[0]):
-        # a column label over the title: 简讯, 短评, 图片新闻
+    short_label = len(lines[0]) <= MAX_LABEL and len(lines[1:2][0] if lines[1:] else "") > len(lines[0])
+    if len(lines) >= 2 and (short_label or is_column_label(lines[0])) and not is_subtitle(lines[0]):
+        # a column label over the title: 简讯, 短评, 图片新闻, 观点·专访, 能源周刊
         rest = read_title_block(lines[1:])
         return TitleBlock(" ".join(p for p in (lines[0], rest.kicker) if p), rest.headline, rest.subheads)
     dashes = [i for i, ln in enumerate(lines) if ln.startswith(("—", "-"))]
@@ -85,6 +87,9 @@ def word_across(left: str, right: str) -> bool:
 # space (主场三连胜 猛龙升至第三), or a close on a quoted term (专项清理“三资”)
 _TITLE_SHAPE = compile_both(rf"[{HAN}”》）] [{HAN}“《]|“[^“”]{{1,8}}”$")
 _HAN_WORD = compile_both(rf"^[{HAN}]{{2,}}$")
+# a news paragraph's lead-in (近日，, 11月15日，, 今年以来，): it opens a paragraph, so
+# the full line over it ended where a paragraph starts
+_LEAD_IN = compile_both(r"^(?:近日|日前|近期|近年来|今年以来|入冬以来|昨天|昨日|今天|\d{1,2}月\d{1,2}日)，")
 
 
 def title_over_body(first: str, line: str, below: str = "") -> bool:
@@ -94,7 +99,8 @@ def title_over_body(first: str, line: str, below: str = "") -> bool:
     take up its words."""
     from .segmenter import tokens
 
-    if has_sentence_punct(first) or "、" in first or not _TITLE_SHAPE.search(first):
+    shaped = _TITLE_SHAPE.search(first) or _LEAD_IN.match(line.replace(" ", ""))
+    if has_sentence_punct(first) or "、" in first or not shaped:
         return False
     if word_across(first, line):
         return False

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import Interrupted, PageError, PapersearchError
+from papersearch import __version__, errors
+from papersearch.errors import Interrupted, PageError, PapersearchError
 
 INTERRUPTED = "interrupted; the index is as it was"
 
@@ -62,6 +62,37 @@ class DashArguments(click.Command):
         return [*options, "--", *arguments] if arguments else options
 
 
+# How to act on each library error, in this command line's own terms.
+REMEDIES: dict[type, str] = {
+    errors.IndexMissing: "run 'papersearch index PATH' first",
+    errors.IndexDamaged: "run 'papersearch index --rebuild'",
+    errors.IndexBusy: "retry, or pass --wait SECONDS",
+    errors.ForeignFolder: "choose another --index, or empty the folder",
+    errors.DictionaryMismatch: "pass the same --dict, or --rebuild",
+    errors.UnwritableIndex: "choose another --index",
+    errors.UnknownArticle: "see 'papersearch list'",
+}
+
+
+def page_reason(reason: str) -> str:
+    """Why a page could not be read, with the option that would read it."""
+    from papersearch.reader import UNDECODABLE, UNDETECTED
+
+    if reason.startswith(UNDETECTED):
+        return f"{reason} (try --encoding)"
+    if reason.startswith(UNDECODABLE):
+        return f"{reason} (try another --encoding)"
+    return reason
+
+
+def with_remedy(err: PapersearchError) -> str:
+    """The error's one line, with what to type about it when there is a remedy."""
+    for kind, remedy in REMEDIES.items():
+        if isinstance(err, kind):
+            return f"{err}; {remedy}"
+    return str(err)
+
+
 def library_errors(func):
     """Turn the library's errors into a one-line message and exit status 2."""
 
@@ -72,7 +103,7 @@ def library_errors(func):
         except Interrupted as err:
             raise Failure(str(err), exit_code=130) from None
         except PapersearchError as err:
-            raise Failure(str(err)) from None
+            raise Failure(with_remedy(err)) from None
         except KeyboardInterrupt:  # 128 + SIGINT, as shells expect
             raise Failure(INTERRUPTED, exit_code=130) from None
 
@@ -108,14 +139,14 @@ def cli(ctx, index_path, user_dict):
         papersearch show 002_85826b4b7510fe28-1
     """
     if index_path is None:
-        from .paths import default_index
+        from papersearch.paths import default_index
 
         index_path = default_index()
     ctx.obj = {"index": index_path, "dict": user_dict}
 
 
 def _open(ctx):
-    from .search import Index, warn
+    from papersearch.search.searcher import Index, warn
 
     index = Index(ctx.obj["index"], ctx.obj["dict"])
     for message in index.warnings:
@@ -144,8 +175,8 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
         papersearch index seeds/
         papersearch --index /tmp/ix index --rebuild archive/2022/
     """
-    from .indexer import build_index
-    from .progress import IndexProgress
+    from papersearch.cli.progress import IndexProgress
+    from papersearch.index.indexer import build_index
 
     with IndexProgress(enabled=not quiet and not as_json) as bar:
         summary = build_index(
@@ -159,11 +190,11 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
             progress=bar,
         )
     for path, reason in summary.skipped:
-        click.echo(f"papersearch: skipped {path}: {reason}", err=True)
+        click.echo(f"papersearch: skipped {path}: {page_reason(reason)}", err=True)
     for path, count in summary.replaced:
         click.echo(f"papersearch: warning: {path}: {count} undecodable byte(s) shown as \ufffd", err=True)
     if as_json:
-        from .render import emit_json
+        from papersearch.cli.render import emit_json
 
         emit_json(
             {
@@ -201,11 +232,11 @@ def prune(ctx, wait, as_json):
     Example:
         papersearch prune
     """
-    from .indexer import build_index
+    from papersearch.index.indexer import build_index
 
     summary = build_index(ctx.obj["index"], [], wait=wait, prune=True)
     if as_json:
-        from .render import emit_json
+        from papersearch.cli.render import emit_json
 
         emit_json({"removed": summary.removed, "pages": summary.pages, "articles": summary.articles})
     else:
@@ -236,11 +267,11 @@ def query(ctx, query, limit, snippets, width, as_json):
     with _open(ctx) as index:
         hits = index.search(query, limit=limit, snippets=snippets, width=width)
     if as_json:
-        from .render import emit_json
+        from papersearch.cli.render import emit_json
 
         emit_json([h.to_dict() for h in hits])
     else:
-        from .render import console, print_hits
+        from papersearch.cli.render import console, print_hits
 
         if hits:
             print_hits(hits, console())
@@ -265,21 +296,21 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
         papersearch show 002_85826b4b7510fe28-1 --query 二十条措施
         papersearch show 002_85826b4b7510fe28-1 --related
     """
-    from .query import parse, positive_terms
+    from papersearch.search.query import parse, positive_terms
 
     with _open(ctx) as index:
         article = index.get(article_id)
         similar = index.related(article_id) if related else []
     terms = [t.text for t in positive_terms(parse(highlight))] if highlight else []
     if as_json:
-        from .render import emit_json
+        from papersearch.cli.render import emit_json
 
         data = article.to_dict()
         if related:
             data["related"] = [h.to_dict() for h in similar]
         emit_json(data)
         return
-    from .render import console, print_article, print_hits
+    from papersearch.cli.render import console, print_article, print_hits
 
     out = console()
     print_article(article, out, terms, pager=not no_pager)
@@ -305,7 +336,7 @@ def list_(ctx, as_json):
     """
     with _open(ctx) as index:
         articles = index.articles()
-    from .render import console, emit_json, print_article_table
+    from papersearch.cli.render import console, emit_json, print_article_table
 
     if as_json:
         emit_json([a.to_dict() for a in articles])
@@ -327,9 +358,9 @@ def split(ctx, file, encoding, as_json):
         papersearch split seeds/004_98bee3da790dae35.txt
         papersearch split page.txt --json
     """
-    from .reader import read_page
-    from .render import console, emit_json, print_article_table
-    from .splitter import split_page
+    from papersearch.cli.render import console, emit_json, print_article_table
+    from papersearch.reader import read_page
+    from papersearch.split.splitter import split_page
 
     if not file.exists():
         raise Failure(f"{file}: no such file")
@@ -338,7 +369,7 @@ def split(ctx, file, encoding, as_json):
     try:
         page = read_page(file, encoding)
     except PageError as err:
-        raise Failure(f"{file}: {err}") from None
+        raise Failure(f"{file}: {page_reason(str(err))}") from None
     articles = split_page(page)
     if as_json:
         emit_json([a.to_dict() for a in articles])
@@ -359,7 +390,7 @@ def stats(ctx, as_json):
     """
     with _open(ctx) as index:
         data = index.stats()
-    from .render import emit_json
+    from papersearch.cli.render import emit_json
 
     if as_json:
         emit_json(data)
@@ -391,7 +422,7 @@ def export(ctx, fmt, output, excel):
         papersearch export --format csv --excel -o articles.csv
         papersearch export | python -c 'import pandas, sys; print(pandas.read_json(sys.stdin, lines=True))'
     """
-    from .export import open_output, write_articles
+    from papersearch.cli.export import open_output, write_articles
 
     if excel and fmt != "csv":  # a BOM makes a JSON line unreadable to JSON readers
         raise click.UsageError("--excel goes with --format csv")
@@ -417,7 +448,7 @@ def explain(ctx, query, article_id, as_json):
     """
     with _open(ctx) as index:
         data = index.explain(query, article_id)
-    from .render import emit_json
+    from papersearch.cli.render import emit_json
 
     if as_json:
         emit_json(data)

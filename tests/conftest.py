@@ -39,12 +39,3 @@ def pages_copy(tmp_path) -> Path:
     dest = tmp_path / "pages"
     shutil.copytree(SEEDS, dest)
     return dest
-
-
-@pytest.fixture(autouse=True)
-def default_dictionary():
-    """A test that loads a user dictionary must not change the next test's words."""
-    yield
-    from papersearch.text.segmenter import use_default_dict
-
-    use_default_dict()

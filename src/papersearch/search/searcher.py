@@ -195,12 +195,9 @@ class Index:
         from papersearch.text.normalize import fold
 
         tree = parse(text)
-        from papersearch.text.segmenter import load_user_dict, use_default_dict
+        from papersearch.text.segmenter import read_user_dict
 
-        if self.user_dict:
-            load_user_dict(self.user_dict)
-        else:
-            use_default_dict()
+        dictionary = read_user_dict(self.user_dict) if self.user_dict else None
         with self.ix.searcher() as searcher:
             known = functools.partial(indexed_words, searcher.reader())
             terms = [
@@ -209,7 +206,7 @@ class Index:
                     "field": t.field or "any",
                     "folded": fold(t.text),
                     "ngrams": literal_grams(t.text),
-                    "segmented": query_words(t.text),
+                    "segmented": query_words(t.text, dictionary),
                     "words": known(t.text),
                 }
                 for t in positive_terms(tree)

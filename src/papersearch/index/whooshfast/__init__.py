@@ -11,10 +11,9 @@ results, and one warning line on stderr the first time a process writes.
 The surface, by Whoosh class (``tests/test_wall.py`` checks that this list is
 what the modules here use, and that each name is in that class's source):
 
-- whoosh.writing.SegmentWriter: _added, _check_state, _cleanup_on_error,
-  _close_segment, _commit_toc, _finalize_segment, _finish, _flush_segment,
-  _merge_segments, _tempstorage
-- whoosh.writing.IndexWriter: _check_fields
+- whoosh.writing.SegmentWriter: _added, _check_fields, _check_state,
+  _cleanup_on_error, _close_segment, _commit_toc, _finalize_segment, _finish,
+  _flush_segment, _merge_segments, _tempstorage
 - whoosh.codec.whoosh3.W3Codec: _blocklimit, _compression, _inlinelimit
 - whoosh.codec.whoosh3.W3FieldWriter: _btext, _codec, _create_file, _fieldid,
   _fieldmap, _fieldname, _fieldobj, _format, _infield, _postfile, _postwriter,

@@ -44,6 +44,8 @@ import whoosh
 # The Whoosh release whose internals the fast path was written against.
 PINNED = (3, 54, 0)
 FALLBACK_ENV = "PAPERSEARCH_WHOOSH_FALLBACK"
+# how the warning line starts (tests that count a command's stderr lines leave it out)
+WARNING = "papersearch: warning: indexing with Whoosh's own writer"
 
 
 def fallback_reason(version=whoosh.__version__, environ=os.environ) -> str:
@@ -68,7 +70,7 @@ def warn_once() -> None:
     if FAST or _warned:
         return
     _warned = True
-    print(f"papersearch: warning: indexing with Whoosh's own writer, slower ({FALLBACK_REASON})", file=sys.stderr)
+    print(f"{WARNING}, slower ({FALLBACK_REASON})", file=sys.stderr)
 
 
 def _private_temp_storage_class():
@@ -97,7 +99,8 @@ def new_writer(ix):
     ix.storage = private_temp_storage(ix.storage.folder)
     if not FAST:
         warn_once()
-        return ix.writer()
+        # not compound: one file per kind, as the fast path writes, so a damaged file is named
+        return ix.writer(compound=False)
     from papersearch.index.whooshfast.bulkwriter import BulkSegmentWriter
     from papersearch.index.whooshfast.codec import CompactCodec
 

@@ -97,4 +97,4 @@ def test_compile_both_keeps_its_flags():
 )
 def test_a_range_in_a_class_stays_a_range():
     pattern = compile_both("[万-与]")  # U+4E07 to U+4E0E
-    assert pattern.fullmatch("丈") and not pattern.fullmatch("上")
+    assert pattern.fullmatch("丈") and not pattern.fullmatch("丑")  # U+4E11

@@ -26,7 +26,8 @@ def postings(draw):
     """Postings as a writer hands them over: ascending ids (gaps small and
     large), weights of each kind the encoding tells apart, values or none."""
     count = draw(st.integers(1, INLINE_LIMIT))
-    gaps = draw(st.lists(st.integers(1, 300) | st.integers(1, 1 << 24), min_size=count, max_size=count))
+    gap = st.integers(1, 300) | st.integers(1, 1 << 24) | st.sampled_from([0x7F, 0x80, 0x81])
+    gaps = draw(st.lists(gap, min_size=count, max_size=count))
     ids = [sum(gaps[: n + 1]) - 1 for n in range(count)]
     weights = draw(
         st.just([1.0] * count)
@@ -35,6 +36,13 @@ def postings(draw):
     )
     values = draw(st.just([]) | st.lists(st.binary(max_size=300), min_size=count, max_size=count))
     return ids, weights, values
+
+
+@pytest.mark.parametrize("largest_gap", [0x7F, 0x80, 0x3FFF, 0x4000])
+def test_gaps_at_the_edges_of_a_byte_read_back(largest_gap):
+    ids = [0, 1, 1 + largest_gap, 2 + largest_gap]
+    back = CompactTermInfo.from_bytes(inline_bytes(ids, [1.0] * 4, [b"\x01"] * 4, 1, 9))
+    assert back.inlined_postings() == (tuple(ids), (1.0,) * 4, (b"\x01",) * 4)
 
 
 def float32(value: float) -> float:

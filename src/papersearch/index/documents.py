@@ -24,7 +24,7 @@ class PreparedPage:
     replaced: int = 0  # undecodable bytes shown as U+FFFD
 
 
-def prepare_page(path: str, encoding: str | None = None, user_dict: str | None = None) -> PreparedPage:
+def prepare_page(path: str, encoding: str | None = None) -> PreparedPage:
     """Read, hash and split one page (runs in a worker process)."""
     from papersearch.reader import decode_page, read_bytes
     from papersearch.split.splitter import split_page
@@ -35,10 +35,6 @@ def prepare_page(path: str, encoding: str | None = None, user_dict: str | None =
         faults.point("read")
         digest = hashlib.sha1(data).hexdigest()
         page = decode_page(path, data, encoding)
-        if user_dict:
-            from papersearch.text.segmenter import load_user_dict
-
-            load_user_dict(user_dict)
         arts = split_page(page)
     except PageError as err:
         return PreparedPage(key, path, "", 0, error=str(err))

@@ -47,7 +47,9 @@ class Fields:
     DATA = "data"  # the whole article, stored as JSON
 
 
-def schema():
+def schema(dictionary=None):
+    """The index's schema; its word fields segment with jieba's dictionary
+    plus dictionary (a ``UserDictionary``), which the schema then carries."""
     from whoosh import fields
 
     from papersearch.analysis.analyzers import NgramAnalyzer, WordAnalyzer
@@ -59,13 +61,19 @@ def schema():
             Fields.FILE_KEY: fields.ID(stored=True),
             Fields.KIND: fields.ID(stored=True),
             Fields.AUTHOR: fields.KEYWORD(lowercase=True, commas=True, scorable=True),
-            Fields.TITLE: _counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False, field_boost=TITLE_BOOST)),
+            Fields.TITLE: _counted(fields.TEXT(analyzer=WordAnalyzer(dictionary), phrase=False, field_boost=TITLE_BOOST)),
             Fields.TITLE_NGRAMS: _compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
-            Fields.BODY: _counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False)),
+            Fields.BODY: _counted(fields.TEXT(analyzer=WordAnalyzer(dictionary), phrase=False)),
             Fields.BODY_NGRAMS: _compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
             Fields.DATA: fields.STORED(),
         }
     )
+
+
+def schema_dictionary(index_schema) -> str:
+    """The fingerprint of the user dictionary an index's words were segmented
+    with, as its schema carries it ("" for jieba's own alone)."""
+    return getattr(index_schema[Fields.BODY].analyzer, "fingerprint", "")
 
 
 def _counted(field):

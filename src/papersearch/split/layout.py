@@ -18,12 +18,14 @@ from papersearch.split.textfix import ends_sentence, has_sentence_punct, is_mark
 from papersearch.split.titles import title_over_body, word_across
 from papersearch.split.units import (
     AD,
+    APART_GAP,
     BYLINE,
     CAPTION,
     FURNITURE,
     MARK,
     MID_SENTENCE_END,
     PARA,
+    SHORT_TITLE,
     TITLE,
     Line,
     Unit,
@@ -42,6 +44,28 @@ MIN_COLUMN = 6
 MIN_REPEAT = 12
 # An earlier passage inside a later one is an extraction repeat when at least this long.
 MIN_PARTIAL_COPY = 30
+# Paragraphs open on an indented line only where most lines are not indented: past
+# this share of indented lines, the page indents every line (or extraction did).
+MOSTLY_INDENTED = 0.6
+# Blank lines part paragraphs and blocks only on a page where at least this share
+# of lines follows one; on a page set solid, a stray blank line means nothing.
+BLANKS_PART = 0.3
+# A justified column line may hang one punctuation mark past the measure (标点悬挂),
+# so a line this much wider than the column is still a full line of it.
+HANGING_PUNCT = 1
+# A photo credit set on its own line ((新华社记者 张三 摄)) is no longer than this.
+MAX_PHOTO_CREDIT = 24
+# The lines of one title, or of a paragraph opening a narrow column, are set to about
+# one measure: the next line is at most this much wider...
+LINE_WIDER_SLACK = 4
+# ...and at most this much narrower (the opening line of a narrow column)...
+LINE_NARROWER_SLACK = 2
+# ...in a narrow column at least this wide (a shorter line is a title or a label).
+MIN_NARROW_COLUMN = 10
+# A title printed right under a body line: the body line is wider than this (a body
+# column's measure), the title narrower than this share of it (set in its own measure).
+WIDE_BODY_LINE = 24
+TITLE_UNDER_BODY_SHARE = 0.6
 _AD_CUE = compile_both(
     r"热线|咨询电话|服务电话|联系电话|订阅|广告|招商|招聘|诚聘|二维码|扫码|扫一扫|欢迎.{0,6}(?:来电|垂询)|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)"
 )
@@ -75,14 +99,14 @@ def read_lines(text: str) -> list[Line]:
         for ln in lines:
             ln.gap = -(-ln.gap // usual)
     # Indentation marks paragraph starts only where most lines are not indented.
-    if lines and sum(ln.indented for ln in lines) > 0.6 * len(lines):
+    if lines and sum(ln.indented for ln in lines) > MOSTLY_INDENTED * len(lines):
         for ln in lines:
             ln.indented = False
     return lines
 
 
 def _blank_lines_informative(lines: list[Line]) -> bool:
-    return bool(lines) and sum(ln.gap > 0 for ln in lines[1:]) >= 0.3 * max(len(lines) - 1, 1)
+    return bool(lines) and sum(ln.gap > 0 for ln in lines[1:]) >= BLANKS_PART * max(len(lines) - 1, 1)
 
 
 def group_lines(lines: list[Line]) -> list[list[Line]]:
@@ -137,7 +161,7 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
 
     last = group[-1]
     column = column or Column()
-    if line.gap >= 2 or _furniture_line(line.text) or _furniture_line(last.text):
+    if line.gap >= APART_GAP or _furniture_line(line.text) or _furniture_line(last.text):
         return False
     if is_mark(line.text) or is_mark(last.text):
         return False
@@ -153,11 +177,11 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
         return False
     if line.text[0] in NO_LINE_START or _unclosed(last.text):
         return True  # no printed line opens with 、，。 or closes inside brackets or quotes
-    full_line = bool(column.width) and column.width <= len(last.text) <= column.width + 1
+    full_line = bool(column.width) and column.width <= len(last.text) <= column.width + HANGING_PUNCT
     if column.width and column.blank_parted and line.gap > column.wrap_gap and last.text[-1] not in MID_SENTENCE_END:
         # a short line and a blank one end a paragraph; after a full line, a
         # column break may fall mid-sentence, but a title is set in its own width
-        other_width = abs(len(line.text) - column.width) > 1
+        other_width = abs(len(line.text) - column.width) > HANGING_PUNCT
         if not full_line or (is_title_like(line.text) and other_width):
             return False
     if ends_sentence(last.text):
@@ -182,7 +206,7 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
             if line.text.startswith(("—", "-")):
                 return False  # a ——subtitle is its own line
             # a title set over two lines has no blank line between them
-            if gaps_mean and line.gap == 0 and len(line.text) <= len(last.text) + 4:
+            if gaps_mean and line.gap == 0 and len(line.text) <= len(last.text) + LINE_WIDER_SLACK:
                 return True
             # …创建省 / 级文明城市…: a title broken inside a word goes on
             return line.gap == 0 and word_across(last.text, line.text)
@@ -192,13 +216,13 @@ def _continues(group: list[Line], line: Line, nxt: Line | None, gaps_mean: bool,
             len(group) == 1
             and not column.width  # in a column, only a full line goes on (above)
             and not first_text.startswith(("—", "-"))
-            and len(first_text) >= 10
-            and len(first_text) - 2 <= len(line.text) <= len(first_text) + 4
+            and len(first_text) >= MIN_NARROW_COLUMN
+            and len(first_text) - LINE_NARROWER_SLACK <= len(line.text) <= len(first_text) + LINE_WIDER_SLACK
         )
     if is_title_like(line.text) and not ends_sentence(line.text):
         if nxt is not None and _starts_item(nxt.text):
             return False  # a headline standing over its body's opener
-        if len(line.text) < 0.6 * len(last.text) and len(last.text) > 24:
+        if len(line.text) < TITLE_UNDER_BODY_SHARE * len(last.text) and len(last.text) > WIDE_BODY_LINE:
             return False  # a short title line after a wide body line
     return True
 
@@ -214,7 +238,7 @@ def _open_byline(group: list[Line]) -> bool:
 
 def _photo_credit_only(text: str) -> bool:
     """（新华社记者 张三 摄）, 记者 张三 摄: a line that is only a photo's credit."""
-    return len(text) <= 24 and photo_credit(text) is not None and not has_sentence_punct(text)
+    return len(text) <= MAX_PHOTO_CREDIT and photo_credit(text) is not None and not has_sentence_punct(text)
 
 
 def _unclosed(text: str, *pairs: str) -> bool:
@@ -322,7 +346,7 @@ def _bare_names(text: str) -> bool:
 
 def _comma_headline(text: str) -> bool:
     return (
-        len(text) <= 30
+        len(text) <= SHORT_TITLE
         and text.count("，") <= 1
         and not any(ch in text for ch in "。；！？")
         and text[-1] not in MID_SENTENCE_END + "。"
@@ -347,12 +371,12 @@ def page_units(page_text: str) -> list[Unit]:
                 unit.kind, unit.authors, unit.byline = TITLE, [], ""
         # a short line with a hotline in it heads the paragraph right below it,
         # or the one above when it names it (a headline printed after its body)
-        if unit.kind == AD and nxt is not None and nxt.kind == PARA and nxt.gap < 2:
+        if unit.kind == AD and nxt is not None and nxt.kind == PARA and nxt.gap < APART_GAP:
             unit.kind = TITLE
         elif unit.kind == AD and i and units[i - 1].kind == PARA and _echoes(unit.text, units[i - 1].text):
             # ...unless its number is set right under it: a service notice's heading
             # (供热服务热线 / 0351-…) repeats the words the article above points to
-            if not (nxt is not None and nxt.kind == AD and nxt.gap < 2):
+            if not (nxt is not None and nxt.kind == AD and nxt.gap < APART_GAP):
                 unit.kind = TITLE
     # A short line with a comma is a headline when it stands over an opener.
     for i in range(len(units) - 1):
@@ -369,14 +393,14 @@ def page_units(page_text: str) -> list[Unit]:
     # An ad runs on over the short lines that follow its first cue line, and
     # starts at a hotline's number set right over it.
     for i in range(1, len(units)):
-        if units[i].kind == TITLE and units[i - 1].kind == AD and units[i].gap < 2:
+        if units[i].kind == TITLE and units[i - 1].kind == AD and units[i].gap < APART_GAP:
             units[i].kind = AD
         if units[i].kind == AD and units[i].gap == 0 and units[i - 1].kind == TITLE and _HOTLINE.search(units[i - 1].text):
             units[i - 1].kind = AD
         # an ad's own paragraph (诚聘…) between its heading and its numbers
         nxt = units[i + 1] if i + 1 < len(units) else None
         if units[i].kind == PARA and units[i - 1].kind == AD and nxt is not None and nxt.kind == AD:
-            if _AD_CUE.search(units[i].text) and not parse_opener(units[i].text) and units[i].gap < 2:
+            if _AD_CUE.search(units[i].text) and not parse_opener(units[i].text) and units[i].gap < APART_GAP:
                 units[i].kind = AD
     verse_as_body(units)
     return units

@@ -25,7 +25,7 @@ from papersearch.split.hanzi import compile_both
 from papersearch.split.layout import opens_new_ad, page_units
 from papersearch.split.textfix import take_continuations
 from papersearch.split.titles import is_speech_kicker, read_title_block
-from papersearch.split.units import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit
+from papersearch.split.units import AD, APART_GAP, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit
 
 # Adjacent passages of one article share at least this much (tf-idf cosine of
 # bigrams): a title block between them is a section head of one feature.
@@ -44,6 +44,9 @@ FORWARD_MIN = 0.08
 BACKWARD_MIN = 0.3
 # The claim of a title on the body printed right under it, sharing no words.
 WEAK_FORWARD = 0.0
+# A title plainly names one of its two neighbouring bodies when it shares more
+# than this many times as much with it as with the other.
+PLAINLY = 2
 
 
 _ENUMERATED = compile_both(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．]\D|[①-⑳])")
@@ -79,7 +82,7 @@ class _Splitter:
                     # 本报评论员 drawn over its title: a nameless byline signs no piece above
                     or (isinstance(last, TitleUnits) and not last.titles and not last.authors and unit.kind == TITLE)
                 )
-                if joinable and unit.gap < 2:
+                if joinable and unit.gap < APART_GAP:
                     last.units.append(unit)
                     continue
                 items.append(TitleUnits([unit]))
@@ -315,8 +318,8 @@ class _Splitter:
         the body after them (or open the page over one)."""
         back = fore = 0
         for before, after, s_before, s_after in shares.values():
-            back += bool(before) and (after is None or (s_before >= BACKWARD_MIN and s_before > 2 * s_after))
-            fore += bool(after) and (before is None or (s_after >= BACKWARD_MIN and s_after > 2 * s_before))
+            back += bool(before) and (after is None or (s_before >= BACKWARD_MIN and s_before > PLAINLY * s_after))
+            fore += bool(after) and (before is None or (s_after >= BACKWARD_MIN and s_after > PLAINLY * s_before))
         return back > fore
 
     def _split_title_blocks(self, seq: list, neighbour) -> list:

@@ -25,18 +25,24 @@ class AdRun(list):
 
 def page_articles(seq: list, caption_titles: dict[int, TitleUnits], path: str) -> list[Article]:
     """The articles of the page's items, numbered in printed order."""
-    found: list[tuple[int, Article]] = []
-    for item in with_ad_runs(seq):
-        if isinstance(item, AdRun):
-            found.append(_ad_article(item))
-        elif isinstance(item, Body):
-            if item.paras or item.title:
-                found.append((min(item.lines + (item.title.lines if item.title else [])), article_from_body(item)))
-        elif isinstance(item, TitleUnits):
-            found.append(_headline_article(item))
-        elif item.kind == CAPTION:
-            found.append(_photo_article(item, caption_titles.get(id(item))))
+    found = [pair for item in with_ad_runs(seq) if (pair := _article_of(item, caption_titles)) is not None]
     return number_articles(found, path)
+
+
+def _article_of(item: AdRun | Body | TitleUnits | Unit, caption_titles: dict[int, TitleUnits]) -> tuple[int, Article] | None:
+    """The item's article and the first line it was printed on; None for a body
+    left empty (its paragraphs went to another) and units no article holds."""
+    if isinstance(item, AdRun):
+        return _ad_article(item)
+    if isinstance(item, Body):
+        if not (item.paras or item.title):
+            return None
+        return min(item.lines + (item.title.lines if item.title else [])), article_from_body(item)
+    if isinstance(item, TitleUnits):
+        return _headline_article(item)
+    if item.kind == CAPTION:
+        return _photo_article(item, caption_titles.get(id(item)))
+    return None
 
 
 def with_ad_runs(seq: list) -> Iterator:

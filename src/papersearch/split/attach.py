@@ -253,15 +253,14 @@ def _caption_titles(seq: list, offers: list[Offer], lex: Lexicon) -> tuple[dict[
     itself to. Returns those titles by caption id, and their places."""
     titles: dict[int, TitleUnits] = {}
     taken: set[int] = set()
-    for i, block in enumerate(seq):
-        if isinstance(block, TitleUnits) and block.titles and i + 1 < len(seq):
-            caption = seq[i + 1]
-            if isinstance(caption, Unit) and caption.kind == CAPTION:
-                s_caption = lex.containment(block.text, caption.text)
-                rivals = [o[0] for o in offers if o[1] == i]
-                if s_caption >= CAPTION_TITLE_MIN and s_caption > max(rivals, default=0.0):
-                    titles[id(caption)] = block
-                    taken.add(i)
+    for i, (block, caption) in enumerate(zip(seq, seq[1:], strict=False)):
+        if not (isinstance(block, TitleUnits) and block.titles and isinstance(caption, Unit) and caption.kind == CAPTION):
+            continue
+        s_caption = lex.containment(block.text, caption.text)
+        rivals = [o[0] for o in offers if o[1] == i]
+        if s_caption >= CAPTION_TITLE_MIN and s_caption > max(rivals, default=0.0):
+            titles[id(caption)] = block
+            taken.add(i)
     return titles, taken
 
 

@@ -23,9 +23,11 @@ from papersearch.split.units import APART_GAP, MID_SENTENCE_END, Line, is_title_
 
 # Chinese typesetting never opens a line with these (避头点): such a line goes on the one above.
 NO_LINE_START = "、，。；：？！）》」』”’…"
-# A page is set in a column when this share of its lines have one width (at least MIN_COLUMN).
+# A page is set in a column when this share of its lines (and at least MIN_COLUMN_LINES)
+# have one width (at least MIN_COLUMN).
 COLUMN_SHARE = 0.4
 MIN_COLUMN = 6
+MIN_COLUMN_LINES = 3
 # Blank lines part paragraphs and blocks only on a page where at least this share
 # of lines follows one; on a page set solid, a stray blank line means nothing.
 BLANKS_PART = 0.3
@@ -86,7 +88,7 @@ def column_of(lines: list[Line]) -> Column:
     if not widths:
         return Column()
     width, count = widths.most_common(1)[0]
-    if count < COLUMN_SHARE * len(body) or count < 3:
+    if count < COLUMN_SHARE * len(body) or count < MIN_COLUMN_LINES:
         return Column()
     gaps = Counter(
         nxt.gap for ln, nxt in zip(lines, lines[1:], strict=False) if len(ln.text) == width and not ends_sentence(ln.text)

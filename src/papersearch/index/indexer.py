@@ -67,6 +67,14 @@ class IndexSummary:
     megabytes: float = 0.0
     todo_bytes: int = 0  # bytes of the page files read this run
 
+    def to_dict(self) -> dict:
+        """As JSON: skipped and replaced pages as objects that name their fields."""
+        return {
+            **self.__dict__,
+            "skipped": [{"file": p, "reason": r} for p, r in self.skipped],
+            "replaced": [{"file": p, "bytes": n} for p, n in self.replaced],
+        }
+
 
 def _versions() -> dict:
     from importlib.metadata import PackageNotFoundError, version

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from papersearch import __version__, errors
+from papersearch.cli.options import archive_options
 from papersearch.errors import Interrupted, PageError, PapersearchError
 
 INTERRUPTED = "interrupted; the index is as it was"
@@ -161,10 +162,16 @@ def _open(ctx):
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--layout",
+    metavar="PATTERN",
+    help="Where paper, date and page stand in the paths, e.g. '{paper}/{date:%Y}/{date:%m}/{date:%d}/{page}.txt' "
+    "(default: guessed; see README, Archives).",
+)
 @json_option
 @click.pass_context
 @library_errors
-def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
+def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, layout, as_json):
     """Split page files into articles and index them.
 
     PATHS are page files or folders (searched for *.txt). Only new, changed
@@ -188,11 +195,16 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
             wait=wait,
             jobs=jobs,
             progress=bar,
+            layout=layout,
         )
     for path, reason in summary.skipped:
         click.echo(f"papersearch: skipped {path}: {page_reason(reason)}", err=True)
     for path, count in summary.replaced:
         click.echo(f"papersearch: warning: {path}: {count} undecodable byte(s) shown as \ufffd", err=True)
+    for folder, what in summary.disagreements:
+        click.echo(
+            f"papersearch: warning: {folder}: the printed page and its path disagree ({what}); the printed page wins", err=True
+        )
     if as_json:
         from papersearch.cli.render import emit_json
 
@@ -201,6 +213,7 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
                 **summary.__dict__,
                 "skipped": [{"file": p, "reason": r} for p, r in summary.skipped],
                 "replaced": [{"file": p, "bytes": n} for p, n in summary.replaced],
+                "disagreements": [{"folder": f, "what": w} for f, w in summary.disagreements],
                 "index": str(ctx.obj["index"]),
             }
         )
@@ -248,10 +261,11 @@ def prune(ctx, wait, as_json):
 @click.option("-n", "--limit", type=click.IntRange(1, 10000), default=10, show_default=True, help="Most hits to show.")
 @click.option("--snippets", type=click.IntRange(0, 10), default=3, show_default=True, help="Fragments per snippet.")
 @click.option("--width", type=click.IntRange(10, 2000), default=120, show_default=True, help="Characters per fragment.")
+@archive_options()
 @json_option
 @click.pass_context
 @library_errors
-def query(ctx, query, limit, snippets, width, as_json):
+def query(ctx, query, limit, snippets, width, where, sort, as_json):
     """Find articles; best first, with highlighted snippets.
 
     Terms are ANDed; OR, NOT or -term, parentheses, "exact phrases", and
@@ -265,7 +279,7 @@ def query(ctx, query, limit, snippets, width, as_json):
         papersearch query 'author:李雪峰 kind:article' --json
     """
     with _open(ctx) as index:
-        hits = index.search(query, limit=limit, snippets=snippets, width=width)
+        hits = index.search(query, limit=limit, snippets=snippets, width=width, where=where, sort=sort)
     if as_json:
         from papersearch.cli.render import emit_json
 
@@ -299,13 +313,15 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
     from papersearch.search.query import parse, positive_terms
 
     with _open(ctx) as index:
-        article = index.get(article_id)
+        joined = index.whole(article_id)  # an article printed in parts is shown whole
         similar = index.related(article_id) if related else []
+    article = joined.article()
     terms = [t.text for t in positive_terms(parse(highlight))] if highlight else []
     if as_json:
         from papersearch.cli.render import emit_json
 
         data = article.to_dict()
+        data.update(joined.to_dict())
         if related:
             data["related"] = [h.to_dict() for h in similar]
         emit_json(data)
@@ -314,6 +330,8 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
 
     out = console()
     print_article(article, out, terms, pager=not no_pager)
+    for note in joined.missing:
+        click.echo(f"（{note}）")
     if related:
         if out.is_terminal:
             out.print("\n[bold]related articles[/bold]")
@@ -323,10 +341,11 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
 
 
 @cli.command(name="list")
+@archive_options(sorts=("file", "date", "-date"), default="file")
 @json_option
 @click.pass_context
 @library_errors
-def list_(ctx, as_json):
+def list_(ctx, where, sort, as_json):
     """List every indexed article: id, kind, headline (with --json, everything).
 
     \b
@@ -335,7 +354,7 @@ def list_(ctx, as_json):
         papersearch list --json | jq '.[].headline'
     """
     with _open(ctx) as index:
-        articles = index.articles()
+        articles = index.articles(where, sort)
     from papersearch.cli.render import console, emit_json, print_article_table
 
     if as_json:
@@ -471,6 +490,10 @@ def explain(ctx, query, article_id, as_json):
             where = [w for w, k in (("headline", "in_headline"), ("text", "in_text"), ("authors", "in_authors")) if t[k]]
             click.echo(f"         {t['term']}: {'in ' + ', '.join(where) if where else 'not found'}")
 
+
+from papersearch.cli.archive import timeline  # noqa: E402 - its module imports this one
+
+cli.add_command(timeline)
 
 # What reading a cut, zeroed or missing index file raises deep inside Whoosh
 _INDEX_FILE_ENDINGS = (".toc", ".trm", ".pst", ".col", ".seg", ".dci", ".dcz", ".fvz")

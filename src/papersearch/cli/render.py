@@ -131,6 +131,8 @@ def print_hits(hits: list[Hit], out: Console) -> None:
         meta.append(a.id, style="cyan")
         if a.authors:
             meta.append("  " + " ".join(a.authors), style="green")
+        if place(a):
+            meta.append(f"  {place(a)}", style="blue")
         meta.append(f"  {a.file}  ", style="dim")
         meta.append(f"{hit.score:.2f}", style="magenta")
         if a.kind != "article":
@@ -140,6 +142,12 @@ def print_hits(hits: list[Hit], out: Console) -> None:
             lines.append(Padding(wrapped(_marked(hit.snippet.text, hit.snippet.spans), out.width - 4), (0, 0, 0, 4)))
         out.print(Group(*lines))
         out.print()
+
+
+def place(a: Article) -> str:
+    """Where the article was printed: 吕梁日报 2022-10-30 第4版 要闻 ('' when unknown)."""
+    page = f"第{a.page_label or a.page}版" if a.page else ""
+    return " ".join(x for x in [a.paper, a.date, page, a.section] if x)
 
 
 def article_renderable(a: Article, terms: list[str] | None = None, width: int = 0):
@@ -156,6 +164,8 @@ def article_renderable(a: Article, terms: list[str] | None = None, width: int = 
         parts.append(Text(sub, style="italic"))
     meta = [x for x in [a.byline, a.dateline if a.dateline not in a.byline else ""] if x]
     info = Text(" ".join(meta), style="green")
+    if place(a):
+        info.append(f"   {place(a)}", style="blue")
     info.append(f"   {a.file} lines {a.first_line}-{a.last_line}   {a.id}", style="dim")
     parts.append(info)
     if a.continued_from:
@@ -188,7 +198,7 @@ def print_article(a: Article, out: Console, terms: list[str] | None = None, page
 def article_lines(a: Article) -> list[str]:
     lines = [x for x in [a.kicker, a.headline or f"({a.kind}, no headline)", *a.subheads] if x]
     lines.append(" ".join(x for x in [a.byline, a.dateline if a.dateline not in a.byline else ""] if x))
-    lines.append(f"{a.file} lines {a.first_line}-{a.last_line}  {a.id}")
+    lines.append(" ".join(x for x in [place(a), f"{a.file} lines {a.first_line}-{a.last_line}  {a.id}"] if x))
     lines.append("")
     lines += a.text.split("\n")
     if a.continues_to:

@@ -50,8 +50,12 @@ _ENUMERATED = compile_both(r"^(?:[一二三四五六七八九十]+[、.．]|[（
 
 
 def split_page(page: Page) -> list[Article]:
-    """The articles of one page, in printed order."""
-    return _Splitter(page_units(page.text)).articles(page.path)
+    """The articles of one page, in printed order, with the paper, date, page
+    and section its furniture lines print (the path's are the indexer's)."""
+    from papersearch.archive.furniture import read_page_meta
+    from papersearch.archive.meta import apply_page_meta
+
+    return apply_page_meta(_Splitter(page_units(page.text)).articles(page.path), read_page_meta(page.text))
 
 
 def split_text(text: str, path: str = "page.txt") -> list[Article]:

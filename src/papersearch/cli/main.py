@@ -310,13 +310,13 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
         papersearch show 002_85826b4b7510fe28-1 --query 二十条措施
         papersearch show 002_85826b4b7510fe28-1 --related
     """
-    from papersearch.search.query import parse, positive_terms
+    from papersearch.search.query import parse
 
     with _open(ctx) as index:
         joined = index.whole(article_id)  # an article printed in parts is shown whole
         similar = index.related(article_id) if related else []
     article = joined.article()
-    terms = [t.text for t in positive_terms(parse(highlight))] if highlight else []
+    terms = [t.text for t in parse(highlight).terms()] if highlight else []
     if as_json:
         from papersearch.cli.render import emit_json
 
@@ -389,7 +389,10 @@ def split(ctx, file, encoding, as_json):
         page = read_page(file, encoding)
     except PageError as err:
         raise Failure(f"{file}: {page_reason(str(err))}") from None
-    articles = split_page(page)
+    from papersearch.index.ids import page_stem_in, renumber
+
+    # the ids the index gives (or would give) this page, so show finds them
+    articles = renumber(split_page(page), page_stem_in(ctx.obj["index"], file))
     if as_json:
         emit_json([a.to_dict() for a in articles])
     else:
@@ -409,20 +412,12 @@ def stats(ctx, as_json):
     """
     with _open(ctx) as index:
         data = index.stats()
-    from papersearch.cli.render import emit_json
+    from papersearch.cli.render import emit_json, print_stats
 
     if as_json:
-        emit_json(data)
-        return
-    kinds = ", ".join(f"{n} {k}" for k, n in data["kinds"].items())
-    click.echo(f"index       {data['index']}")
-    click.echo(f"pages       {data['pages']}")
-    click.echo(f"articles    {data['articles']} ({kinds})" if data["articles"] else "articles    none")
-    click.echo(f"terms       {data['terms']['title'] + data['terms']['body']} words, {data['terms']['body_ng']} n-grams")
-    click.echo(f"size        {data['bytes'] / 1e6:.2f} MB")  # 10^6 bytes, as index and bench report
-    click.echo(f"built       {data['built']}")
-    click.echo(f"dictionary  {data['dictionary'] or '(jieba default)'}")
-    click.echo("versions    " + ", ".join(f"{k} {v}" for k, v in data["versions"].items()))
+        emit_json(data.to_dict())
+    else:
+        print_stats(data)
 
 
 @cli.command()
@@ -467,28 +462,12 @@ def explain(ctx, query, article_id, as_json):
     """
     with _open(ctx) as index:
         data = index.explain(query, article_id)
-    from papersearch.cli.render import emit_json
+    from papersearch.cli.render import emit_json, print_explanation
 
     if as_json:
-        emit_json(data)
-        return
-    click.echo(f"query    {data['query']}")
-    click.echo(f"parsed   {data['parsed']}")
-    for t in data["terms"]:
-        click.echo(
-            f"term     {t['term']} [{t['field']}] folded {t['folded']}; literal n-grams {' '.join(t['ngrams'])}; "
-            f"jieba {' '.join(t['segmented'])}; ranked by indexed words {' '.join(t['words']) or '(none)'}"
-        )
-    click.echo(f"whoosh   {data['whoosh']}")
-    if data["dictionary"]["note"]:
-        click.echo(f"dict     {data['dictionary']['note']}")
-    if "article" in data:
-        a = data["article"]
-        verdict = f"matches, score {a['score']}" if a["matched"] else "does not match"
-        click.echo(f"article  {a['id']} {a['headline'] or '(no headline)'}: {verdict}")
-        for t in a["terms"]:
-            where = [w for w, k in (("headline", "in_headline"), ("text", "in_text"), ("authors", "in_authors")) if t[k]]
-            click.echo(f"         {t['term']}: {'in ' + ', '.join(where) if where else 'not found'}")
+        emit_json(data.to_dict())
+    else:
+        print_explanation(data)
 
 
 from papersearch.cli.archive import timeline  # noqa: E402 - its module imports this one

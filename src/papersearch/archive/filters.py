@@ -102,7 +102,38 @@ def field_query(field: str, value: str):
         inner = Q.Term("page", str(_page(value)))
     else:
         inner = Q.Wildcard(field, f"*{_fold(value)}*")
-    return Q.ConstantScoreQuery(inner, 0.0)
+    return unscored(inner)
+
+
+def unscored(query):
+    """The query as a pure filter: the articles it matches score nothing by it,
+    so a filtered query ranks its hits exactly as the unfiltered one.
+    (Whoosh's ConstantScoreQuery keeps the child's scores when the collector
+    needs them, and reads a score of 0 as 1.)"""
+    from whoosh import matching
+    from whoosh.query.wrappers import WrappingQuery
+
+    class ZeroMatcher(matching.WrappingMatcher):
+        def _replacement(self, newchild):
+            return ZeroMatcher(newchild)
+
+        def score(self):
+            return 0.0
+
+        def supports_block_quality(self):
+            return False
+
+        def max_quality(self):
+            return 0.0
+
+    class Unscored(WrappingQuery):
+        def _rewrap(self, child):
+            return Unscored(child)
+
+        def matcher(self, searcher, context=None):
+            return ZeroMatcher(self.child.matcher(searcher, context))
+
+    return Unscored(query)
 
 
 def _page(value: str) -> int:

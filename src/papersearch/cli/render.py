@@ -242,6 +242,12 @@ def print_stats(s: IndexStats) -> None:
     _plain(f"built       {s.built}")
     _plain(f"dictionary  {s.dictionary or '(jieba default)'}")
     _plain("versions    " + ", ".join(f"{k} {v}" for k, v in s.versions.items()))
+    for p in s.papers:
+        dates = f"{p.first} .. {p.last}" if p.first else "no dates"
+        undated = f", {p.undated} without a date" if p.undated and p.first else ""
+        _plain(f"paper       {p.paper or '(unknown)'}: {dates}, {p.pages} page(s){undated}")
+    if s.undated_pages:
+        _plain(f"undated     {s.undated_pages} page(s) print no date and their paths give none")
 
 
 def print_explanation(e: Explanation) -> None:

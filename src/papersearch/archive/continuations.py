@@ -64,7 +64,9 @@ class Joined:
 
 
 def jump_line(before: Article, part: Article) -> str:
-    return f"［下转第{part.page}版 · 上接第{before.page}版］"
+    """Where the jump was, with the jump-head printed over the part it leads to."""
+    head = f" · {part.headline}" if part.headline else ""
+    return f"［第{before.page}版 下转 第{part.page}版{head}］"
 
 
 def target_page(mark: str) -> int:

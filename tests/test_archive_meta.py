@@ -136,3 +136,24 @@ def test_a_config_file_at_the_archive_root_gives_the_layout(tmp_path):
     assert CliRunner().invoke(cli, ["--index", str(index), "index", str(root)]).exit_code == 0
     [a] = json.loads(CliRunner().invoke(cli, ["--index", str(index), "list", "--json"]).output)
     assert (a["paper"], a["date"], a["page"], a["event_date"]) == ("x", "2022-10-30", 7, "2022-10-27")
+
+
+def test_an_index_keeps_its_layout_and_refuses_another_without_rebuild(tmp_path):
+    root = tmp_path / "arch"
+    page = root / "晋中日报" / "30-10-2022" / "A3.txt"
+    page.parent.mkdir(parents=True)
+    page.write_text("本报讯（记者 张三）10月27日，市委召开会议，研究部署相关工作。\n", encoding="utf-8")
+    index = tmp_path / "ix"
+
+    def run(*args):
+        return CliRunner().invoke(cli, ["--index", str(index), *args])
+
+    assert run("index", "--layout", "{paper}/{date:%d-%m-%Y}/{page}.txt", str(root)).exit_code == 0
+    second = root / "晋中日报" / "31-10-2022" / "A1.txt"
+    second.parent.mkdir()
+    second.write_text("本报讯（记者 李四）10月30日，全市召开大会，部署冬季工作。\n", encoding="utf-8")
+    assert run("index", str(root)).exit_code == 0  # the layout it was built with
+    dates = sorted(a["date"] for a in json.loads(run("list", "--json").output))
+    assert dates == ["2022-10-30", "2022-10-31"]
+    res = run("index", "--layout", "{paper}/{*}/{page}.txt", str(root))
+    assert res.exit_code == 2 and "--rebuild" in res.output

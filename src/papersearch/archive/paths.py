@@ -214,10 +214,23 @@ class PathRules:
     def __init__(self, roots: list[Path], layout: str | None = None):
         self.roots = [r.absolute() for r in roots]
         self.layout = Layout(layout) if layout else None
+        self.pattern = layout or ""
         self.configured = {}
         for root in self.roots:
             if root.is_dir() and (found := read_config(root)):
                 self.configured[root] = Layout(found)
+
+    def settle(self, kept: str, folder) -> str:
+        """The layout an index update uses: the one the index was built with
+        unless another is given, which needs a rebuild (unchanged pages would
+        keep the old layout's metadata). Returns the one to record."""
+        if self.pattern and kept and self.pattern != kept:
+            raise PapersearchError(
+                f"{folder}: built with --layout {kept!r}, not {self.pattern!r}; pass the same --layout, or --rebuild"
+            )
+        if kept and not self.pattern:
+            self.layout, self.pattern = Layout(kept), kept
+        return self.pattern
 
     def meta(self, path: Path) -> PageMeta:
         path = path.absolute()

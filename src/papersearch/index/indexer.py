@@ -229,6 +229,8 @@ def _build_locked(
                 raise DictionaryMismatch(
                     f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r}"
                 )
+        if path_rules is not None:
+            manifest.data["layout"] = path_rules.settle(manifest.data.get("layout", ""), folder)
     except OSError as err:
         raise disk_error(err, folder, 0) from None
     writer = None

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from papersearch.cli.main import DashArguments, Failure, _open, json_option, library_errors
+from papersearch.cli.app import DashArguments, Failure, cli, json_option, library_errors, open_index
 from papersearch.cli.options import archive_options
 
 
-@click.command(cls=DashArguments)
+@cli.command(cls=DashArguments)
 @click.argument("query")
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
 @click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), help="Also draw the timeline into FILE.svg.")
@@ -32,7 +32,7 @@ def timeline(ctx, query, by, plot, where, as_json):
     """
     from papersearch.archive.timeline import periods, svg
 
-    with _open(ctx) as index:
+    with open_index(ctx) as index:
         hits = index.search(query, limit=10**9, snippets=0, where=where, sort="date")
     dates = [h.article.date for h in hits if h.article.date]
     undated = len(hits) - len(dates)

@@ -69,6 +69,14 @@ class IndexSummary:
     # the printed page against its path (archive metadata), once per folder: (folder, what)
     disagreements: list[tuple[str, str]] = field(default_factory=list)
 
+    def to_dict(self) -> dict:
+        """As JSON: skipped and replaced pages as objects that name their fields."""
+        return {
+            **self.__dict__,
+            "skipped": [{"file": p, "reason": r} for p, r in self.skipped],
+            "replaced": [{"file": p, "bytes": n} for p, n in self.replaced],
+        }
+
 
 def _versions() -> dict:
     from importlib.metadata import PackageNotFoundError, version

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from dataclasses import asdict, dataclass, field
 
+from papersearch.index.format import Fields
 from papersearch.model import ARTICLE_KINDS
 from papersearch.search.query import Empty, parse
 from papersearch.search.snippets import match_spans
@@ -29,7 +30,7 @@ class IndexStats:
 
     @property
     def words(self) -> int:
-        return self.terms.get("title", 0) + self.terms.get("body", 0)
+        return self.terms.get(Fields.TITLE, 0) + self.terms.get(Fields.BODY, 0)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -88,11 +89,11 @@ def index_stats(index) -> IndexStats:
         kinds: dict[str, int] = {}
         for kind in ARTICLE_KINDS:
             # live documents only: an updated page's old articles stay in their segment, deleted
-            if ("kind", kind) in reader:
-                n = sum(1 for d in reader.postings("kind", kind).all_ids() if not reader.is_deleted(d))
+            if (Fields.KIND, kind) in reader:
+                n = sum(1 for d in reader.postings(Fields.KIND, kind).all_ids() if not reader.is_deleted(d))
                 if n:
                     kinds[kind] = n
-        terms = {name: sum(1 for _ in reader.lexicon(name)) for name in ("title", "body", "body_ng")}
+        terms = {name: sum(1 for _ in reader.lexicon(name)) for name in (Fields.TITLE, Fields.BODY, Fields.BODY_NGRAMS)}
         total = searcher.doc_count()
     data = index.manifest.data
     return IndexStats(
@@ -136,7 +137,6 @@ def explain(index, text: str, article_id: str | None = None) -> Explanation:
 def _article_match(index, tree, whoosh, article_id: str) -> ArticleMatch:
     from whoosh.query import Term as WTerm
 
-    from papersearch.index.format import Fields
     from papersearch.text.normalize import fold
 
     article = index.get(article_id)

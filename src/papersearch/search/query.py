@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from papersearch.archive.filters import ARCHIVE_FIELDS
 from papersearch.archive.filters import field_query as archive_query
 from papersearch.index.format import Fields
+from papersearch.text.normalize import fold, folded_chars
 
 # What a user may type before a colon, and the field it means. Aliases are
 # resolved here, at parse time, so every later step sees one canonical name.
@@ -131,8 +132,6 @@ class Term(Node):
 
     def _metadata_query(self):
         from whoosh import query as Q
-
-        from papersearch.text.normalize import fold
 
         if self.field == "author":
             return Q.Wildcard(Fields.AUTHOR, f"*{fold(self.text).lower()}*")
@@ -369,9 +368,7 @@ def cover(term: str, words: list[str]) -> list[str]:
     >>> cover("二十大精神", ["二十大", "二十", "十大", "精神"])
     ['二十大', '精神']
     """
-    from papersearch.text.normalize import fold
-
-    chars = "".join(ch for ch in fold(term) if not ch.isspace())
+    chars = folded_chars(term)
     taken = [False] * len(chars)
     out: list[str] = []
     for word in sorted(words, key=len, reverse=True):

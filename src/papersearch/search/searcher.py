@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from papersearch.errors import ForeignFolder, IndexDamaged, IndexMissing, PapersearchError, UnknownArticle
-from papersearch.index.format import Manifest, check_sizes, is_index, readable_folder
+from papersearch.index.format import Fields, Manifest, check_sizes, is_index, readable_folder
 from papersearch.model import Article
 from papersearch.search.about import Explanation, IndexStats, explain, index_stats
 from papersearch.search.query import Empty, parse
@@ -167,21 +167,20 @@ class Index:
 
     def get(self, article_id: str) -> Article:
         with self.ix.searcher() as searcher:
-            fields = searcher.document(id=article_id)
+            fields = searcher.document(**{Fields.ID: article_id})
         if fields is None:
             raise UnknownArticle(f"no article with id {article_id!r}")
-        return _unpack(fields["data"], self.folder)
+        return _unpack(fields[Fields.DATA], self.folder)
 
     def articles(self, where=None, sort: str = "file"):
         """Every article (passing the archive.filters.Filter where), in page and
         printed order, or by date (sort date / -date)."""
         with self.ix.searcher() as searcher:
             if where:
-                docs = [
-                    _unpack(searcher.stored_fields(d)["data"], self.folder) for d in searcher.docs_for_query(where.to_whoosh())
-                ]
+                found = searcher.docs_for_query(where.to_whoosh())
+                docs = [_unpack(searcher.stored_fields(d)[Fields.DATA], self.folder) for d in found]
             else:
-                docs = [_unpack(f["data"], self.folder) for f in searcher.all_stored_fields()]
+                docs = [_unpack(f[Fields.DATA], self.folder) for f in searcher.all_stored_fields()]
         docs.sort(key=lambda a: (a.file, a.ordinal))
         if sort in ("date", "-date"):
             from papersearch.archive.ranking import date_order
@@ -200,8 +199,8 @@ class Index:
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:
         article = self.get(article_id)
         with self.ix.searcher() as searcher:
-            docnum = searcher.document_number(id=article_id)
-            results = searcher.more_like(docnum, "body", text=article.title + "\n" + article.text, top=limit, numterms=20)
+            docnum = searcher.document_number(**{Fields.ID: article_id})
+            results = searcher.more_like(docnum, Fields.BODY, text=article.title + "\n" + article.text, top=limit, numterms=20)
             return [Hit(n, r.score, _article(r)) for n, r in enumerate(results, 1)]
 
     # --- about the index
@@ -261,7 +260,7 @@ def _best(searcher, query, terms: list[str], limit: int, rank: Ranking, keep=Non
 
 
 def _article(result) -> Article:
-    return _unpack(result["data"], "the index")
+    return _unpack(result[Fields.DATA], "the index")
 
 
 def _unpack(data, folder) -> Article:

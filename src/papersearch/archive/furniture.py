@@ -39,14 +39,14 @@ EDGE_LINES = 8
 
 def read_page_meta(text: str) -> PageMeta:
     """Paper, date, page and section as the page's furniture lines print them."""
-    lines = [unspace(line).strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [line for line in text.splitlines() if line.strip()]
     found: dict = {}
     at_top = True
-    for n, line in enumerate(lines):
+    for n, raw in enumerate(lines):
         if EDGE_LINES <= n < len(lines) - EDGE_LINES:
             at_top = False
             continue
+        line = unspace(raw).strip()
         kind = page_furniture(line, at_page_top=at_top)
         at_top = at_top and kind is not None
         if kind == DATE:

@@ -126,6 +126,25 @@ def make_corpus(kind: str, folder: Path, pages: int) -> int:
     return size
 
 
+# --archive: pages laid out as one paper's issues of this many pages a day
+ARCHIVE_PAGES_AN_ISSUE = 8
+# and the date range a filtered query asks for (about a quarter of the issues at 2,000 pages)
+ARCHIVE_FILTER = "date:2022-02..2022-03"
+
+
+def lay_out_as_archive(folder: Path) -> None:
+    """Move NNNNN.txt to 晋中日报/YYYY/MM/DD/NN.txt, eight pages an issue from
+    2022-01-01, so that every page has a paper, a date and a page number."""
+    import datetime as dt
+
+    for path in sorted(folder.glob("*.txt")):
+        n = int(path.stem)
+        day = dt.date(2022, 1, 1) + dt.timedelta(days=n // ARCHIVE_PAGES_AN_ISSUE)
+        target = folder / "晋中日报" / f"{day:%Y/%m/%d}" / f"{n % ARCHIVE_PAGES_AN_ISSUE + 1:02d}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path.rename(target)
+
+
 def change_pages(kind: str, folder: Path, pages: int, share: float, round_no: int) -> None:
     """Rewrite share of the pages (new text under the same names), seeded by round_no."""
     rng = random.Random(f"change round {round_no}")
@@ -224,7 +243,7 @@ def papersearch_cmd(ix: Path) -> tuple[list[str], dict]:
     return [sys.executable, "-m", "papersearch", "--index", str(ix)], {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
-def bench_papersearch(corpus: Path, work: Path, raw_mb: float, jobs: int | None) -> dict:
+def bench_papersearch(corpus: Path, work: Path, raw_mb: float, jobs: int | None, archive: bool = False) -> dict:
     ix = work / "ps-index"
     exe, env = papersearch_cmd(ix)
     jobs_opt = ["--jobs", str(jobs)] if jobs else []
@@ -241,7 +260,15 @@ def bench_papersearch(corpus: Path, work: Path, raw_mb: float, jobs: int | None)
             t = time.perf_counter()
             index.search(q, limit=10)
             warm.append(time.perf_counter() - t)
-    return figures(wall, cpu, peak, ix, raw_mb, cold, warm, again)
+        filtered = []
+        for q in QUERIES * 3 if archive else []:
+            t = time.perf_counter()
+            index.search(f"{q} {ARCHIVE_FILTER}", limit=10)
+            filtered.append(time.perf_counter() - t)
+    out = figures(wall, cpu, peak, ix, raw_mb, cold, warm, again)
+    if archive:
+        out["warm p50 ms, filtered by date"] = statistics.median(filtered) * 1000
+    return out
 
 
 def bench_baseline(corpus: Path, work: Path, raw_mb: float) -> dict:
@@ -302,14 +329,23 @@ def main() -> None:
     ap.add_argument("--no-baseline", action="store_true", help="measure papersearch only")
     ap.add_argument("--no-growth", action="store_true", help="skip the five rounds of incremental changes")
     ap.add_argument("--keep", type=Path, help="keep the corpora and indexes in this folder")
+    ap.add_argument(
+        "--archive",
+        action="store_true",
+        help="lay the pages out as a paper's dated issues (paper/YYYY/MM/DD/NN.txt) and time date-filtered queries too;"
+        " implies --no-baseline --no-growth",
+    )
     args = ap.parse_args()
     for pages in args.pages or [2000]:
         work = Path(tempfile.mkdtemp(prefix="psbench-", dir=args.keep))
         corpus = work / "pages"
         print(f"\n{pages} pages, {args.corpus} corpus")
         raw_mb = make_corpus(args.corpus, corpus, pages) / 1e6
+        if args.archive:
+            lay_out_as_archive(corpus)
+            args.no_baseline = args.no_growth = True  # the baseline reads one flat folder
         jobs = args.jobs or [None]
-        ours = bench_papersearch(corpus, work, raw_mb, jobs[0])
+        ours = bench_papersearch(corpus, work, raw_mb, jobs[0], args.archive)
         base = None if args.no_baseline else bench_baseline(corpus, work, raw_mb)
         print(
             f"\n{pages} pages ({args.corpus}), {raw_mb:.1f} MB of page text, {os.cpu_count()} cores, --jobs {jobs[0] or 'default'}"

@@ -17,6 +17,9 @@ STAGES = {
     "text": 0,
     "reader": 1,
     "split": 2,
+    # a page's place in its paper's run, read while splitting (furniture, datelines)
+    # and from paths; its filters, joins and timelines take a searcher from their caller
+    "archive": 2,
     "analysis": 3,
     "index": 4,
     "search": 5,

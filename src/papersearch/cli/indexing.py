@@ -16,10 +16,16 @@ from papersearch.cli.app import Failure, cli, json_option, library_errors, page_
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--layout",
+    metavar="PATTERN",
+    help="Where paper, date and page stand in the paths, e.g. '{paper}/{date:%Y}/{date:%m}/{date:%d}/{page}.txt' "
+    "(default: guessed; see README, Archives).",
+)
 @json_option
 @click.pass_context
 @library_errors
-def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
+def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, layout, as_json):
     """Split page files into articles and index them.
 
     PATHS are page files or folders (searched for *.txt). Only new, changed
@@ -43,6 +49,7 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
             wait=wait,
             jobs=jobs,
             progress=bar,
+            layout=layout,
         )
     report_index_run(summary, ctx.obj["index"], quiet, as_json)
 
@@ -54,6 +61,10 @@ def report_index_run(summary, index_path: Path, quiet: bool, as_json: bool) -> N
         click.echo(f"papersearch: skipped {path}: {page_reason(reason)}", err=True)
     for path, count in summary.replaced:
         click.echo(f"papersearch: warning: {path}: {count} undecodable byte(s) shown as \ufffd", err=True)
+    for folder, what in summary.disagreements:
+        click.echo(
+            f"papersearch: warning: {folder}: the printed page and its path disagree ({what}); the printed page wins", err=True
+        )
     if as_json:
         from papersearch.cli.render import emit_json
 

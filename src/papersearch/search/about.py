@@ -25,6 +25,8 @@ class IndexStats:
     built: str  # ISO time of the last run that changed the index
     dictionary: str  # the user dictionary it was built with ("" for jieba's)
     versions: dict[str, str]
+    papers: list = field(default_factory=list)  # archive.summary.PaperSummary, by paper name
+    undated_pages: int = 0  # pages that print no date and whose path gives none
 
     @property
     def words(self) -> int:
@@ -80,6 +82,8 @@ class Explanation:
 
 
 def index_stats(index) -> IndexStats:
+    from papersearch.archive.summary import papers
+
     with index.ix.searcher() as searcher:
         reader = searcher.reader()
         kinds: dict[str, int] = {}
@@ -102,6 +106,8 @@ def index_stats(index) -> IndexStats:
         built=data.get("built", ""),
         dictionary=data.get("dictionary", ""),
         versions=data.get("versions", {}),
+        papers=papers(data["files"]),
+        undated_pages=sum(1 for f in data["files"].values() if not (f.get("meta") or {}).get("date")),
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cluster_cli import engine_option, partial_warning
 from .errors import Interrupted, PageError, PapersearchError
 
 INTERRUPTED = "interrupted; the index is as it was"
@@ -115,9 +116,10 @@ def cli(ctx, index_path, user_dict):
 
 
 def _open(ctx):
-    from .search import Index, warn
+    from .engines import open_engine
+    from .search import warn
 
-    index = Index(ctx.obj["index"], ctx.obj["dict"])
+    index = open_engine(ctx.obj.get("engine"), ctx.obj["index"], ctx.obj["dict"])
     for message in index.warnings:
         warn(message)
     return index
@@ -131,6 +133,7 @@ def _open(ctx):
 @click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
@@ -144,11 +147,12 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
         papersearch index seeds/
         papersearch --index /tmp/ix index --rebuild archive/2022/
     """
-    from .indexer import build_index
+    from .engines import index_pages
     from .progress import IndexProgress
 
     with IndexProgress(enabled=not quiet and not as_json) as bar:
-        summary = build_index(
+        summary = index_pages(
+            ctx.obj.get("engine"),
             ctx.obj["index"],
             paths,
             rebuild=rebuild,
@@ -170,14 +174,14 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
                 **summary.__dict__,
                 "skipped": [{"file": p, "reason": r} for p, r in summary.skipped],
                 "replaced": [{"file": p, "bytes": n} for p, n in summary.replaced],
-                "index": str(ctx.obj["index"]),
+                "index": str(ctx.obj.get("engine") or ctx.obj["index"]),
             }
         )
     elif not quiet:
         click.echo(
             f"indexed {summary.added} page(s) ({summary.new_articles} articles) in {summary.seconds:.2f}s; "
             f"{summary.unchanged} unchanged, {summary.removed} removed, {len(summary.skipped)} skipped; "
-            f"index holds {summary.pages} pages, {summary.articles} articles at {ctx.obj['index']}",
+            f"index holds {summary.pages} pages, {summary.articles} articles at {ctx.obj.get('engine') or ctx.obj['index']}",
             err=True,
         )
     if summary.skipped and summary.added == 0 and summary.unchanged == 0:
@@ -192,6 +196,7 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
 @cli.command()
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def prune(ctx, wait, as_json):
@@ -201,9 +206,9 @@ def prune(ctx, wait, as_json):
     Example:
         papersearch prune
     """
-    from .indexer import build_index
+    from .engines import index_pages
 
-    summary = build_index(ctx.obj["index"], [], wait=wait, prune=True)
+    summary = index_pages(ctx.obj.get("engine"), ctx.obj["index"], [], wait=wait, prune=True)
     if as_json:
         from .render import emit_json
 
@@ -218,6 +223,7 @@ def prune(ctx, wait, as_json):
 @click.option("--snippets", type=click.IntRange(0, 10), default=3, show_default=True, help="Fragments per snippet.")
 @click.option("--width", type=click.IntRange(10, 2000), default=120, show_default=True, help="Characters per fragment.")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def query(ctx, query, limit, snippets, width, as_json):
@@ -235,10 +241,11 @@ def query(ctx, query, limit, snippets, width, as_json):
     """
     with _open(ctx) as index:
         hits = index.search(query, limit=limit, snippets=snippets, width=width)
+    partial_warning(index)
     if as_json:
         from .render import emit_json
 
-        emit_json([h.to_dict() for h in hits])
+        emit_json([h.to_dict() | ({"partial": index.partial} if index.partial else {}) for h in hits])
     else:
         from .render import console, print_hits
 
@@ -255,6 +262,7 @@ def query(ctx, query, limit, snippets, width, as_json):
 @click.option("--related", is_flag=True, help="Also list the most similar articles.")
 @click.option("--no-pager", is_flag=True, help="Print straight to the terminal, even when long.")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def show(ctx, article_id, highlight, related, no_pager, as_json):
@@ -293,6 +301,7 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
 
 @cli.command(name="list")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def list_(ctx, as_json):
@@ -305,6 +314,7 @@ def list_(ctx, as_json):
     """
     with _open(ctx) as index:
         articles = index.articles()
+    partial_warning(index)
     from .render import console, emit_json, print_article_table
 
     if as_json:
@@ -348,6 +358,7 @@ def split(ctx, file, encoding, as_json):
 
 @cli.command()
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def stats(ctx, as_json):
@@ -368,7 +379,8 @@ def stats(ctx, as_json):
     click.echo(f"index       {data['index']}")
     click.echo(f"pages       {data['pages']}")
     click.echo(f"articles    {data['articles']} ({kinds})" if data["articles"] else "articles    none")
-    click.echo(f"terms       {data['terms']['title'] + data['terms']['body']} words, {data['terms']['body_ng']} n-grams")
+    if data["terms"]:  # an engine may not tell its vocabulary
+        click.echo(f"terms       {data['terms']['title'] + data['terms']['body']} words, {data['terms']['body_ng']} n-grams")
     click.echo(f"size        {data['bytes'] / 1e6:.2f} MB")  # 10^6 bytes, as index and bench report
     click.echo(f"built       {data['built']}")
     click.echo(f"dictionary  {data['dictionary'] or '(jieba default)'}")
@@ -381,6 +393,7 @@ def stats(ctx, as_json):
     "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="File to write [default: stdout]."
 )
 @click.option("--excel", is_flag=True, help="Start the file with a UTF-8 BOM, which spreadsheet programs need to read Chinese.")
+@engine_option
 @click.pass_context
 @library_errors
 def export(ctx, fmt, output, excel):
@@ -397,6 +410,7 @@ def export(ctx, fmt, output, excel):
         raise click.UsageError("--excel goes with --format csv")
     with _open(ctx) as index:
         articles = index.articles()
+    partial_warning(index)
     with open_output(output, excel) as out:
         write_articles(articles, out, fmt)
 
@@ -453,6 +467,9 @@ def _damaged_index(err: Exception) -> bool:
     if isinstance(err, FileNotFoundError):
         return str(err.filename or "").endswith(_INDEX_FILE_ENDINGS)
     return isinstance(err, struct.error | EOFError | zlib.error | pickle.UnpicklingError)
+
+
+cli.add_command(__import__("papersearch.cluster_cli", fromlist=["cluster"]).cluster)
 
 
 def main() -> None:

@@ -1,0 +1,91 @@
+"""Search engines behind papersearch: the embedded index, or a Sphinx-family
+cluster over SphinxQL. Pages are split, folded and segmented by papersearch
+either way; an engine stores the articles and finds the ones a parsed query
+matches.
+
+>>> EngineURL.parse("sphinxql://127.0.0.1:9306/articles")
+EngineURL(host='127.0.0.1', port=9306, table='articles')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import PapersearchError
+from ..model import Article
+
+_URL = re.compile(r"^sphinxql://(?P<host>[^:/]+)(?::(?P<port>\d+))?/(?P<table>[A-Za-z_][A-Za-z0-9_]*)$")
+
+
+class Engine(Protocol):
+    """What the commands need of a searchable store of articles."""
+
+    warnings: list[str]
+    # shards that did not answer the last search, as 'name at host:port' (empty: the answer is whole)
+    partial: list[str]
+
+    def search(self, text: str, limit: int = 10, snippets: int = 3, width: int = 120) -> list: ...
+
+    def get(self, article_id: str) -> Article: ...
+
+    def articles(self) -> list[Article]: ...
+
+    def related(self, article_id: str, limit: int = 5) -> list: ...
+
+    def stats(self) -> dict: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self): ...
+
+    def __exit__(self, *exc): ...
+
+
+@dataclass(frozen=True)
+class EngineURL:
+    host: str
+    port: int
+    table: str
+
+    @classmethod
+    def parse(cls, url: str) -> EngineURL:
+        m = _URL.match(url.strip())
+        if not m:
+            raise PapersearchError(f"{url!r}: not an engine URL (expected sphinxql://HOST:PORT/TABLE)")
+        return cls(m["host"], int(m["port"] or 9306), m["table"])
+
+    def __str__(self) -> str:
+        return f"sphinxql://{self.host}:{self.port}/{self.table}"
+
+    def state_file(self, index_folder: Path) -> Path:
+        """Where this machine keeps what it indexed into the cluster (page hashes, article ids)."""
+        folder = Path(index_folder)
+        return folder.with_name(f"{folder.name}-sphinxql-{self.host}-{self.port}-{self.table}.json")
+
+
+def open_engine(url: str | None, index_folder: Path, user_dict: str | None = None) -> Engine:
+    """The embedded index in index_folder when url is empty, else the cluster at url."""
+    if not url:
+        from .embedded import EmbeddedEngine
+
+        return EmbeddedEngine(index_folder, user_dict)
+    from .sphinxql import SphinxEngine
+
+    parsed = EngineURL.parse(url)
+    return SphinxEngine(parsed, parsed.state_file(index_folder))
+
+
+def index_pages(url: str | None, index_folder: Path, paths: Iterable, **options):
+    """Split and index page files into the engine; an IndexSummary of what was done."""
+    if not url:
+        from ..indexer import build_index
+
+        return build_index(index_folder, paths, **options)
+    from .sphinxindex import index_into
+
+    parsed = EngineURL.parse(url)
+    return index_into(parsed, parsed.state_file(index_folder), paths, **options)

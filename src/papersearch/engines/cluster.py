@@ -79,8 +79,9 @@ searchd
     query_log = {folder}/query.log
     pid_file = {folder}/searchd.pid
     binlog_path = {folder}
-    # every write is on disk when REPLACE returns: a killed shard loses nothing
-    binlog_flush = 1
+    # every write is in the binlog when REPLACE returns (fsync once a second): a killed
+    # searchd loses nothing. (Sphinx 2.2.11 writes nothing to the binlog with binlog_flush = 1.)
+    binlog_flush = 2
     max_packet_size = 32M
     workers = threads
     # one process: its pid is the shard's (no watchdog restarting it behind our back)

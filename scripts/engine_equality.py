@@ -82,7 +82,10 @@ def main() -> None:
         print(f"sphinxql: {summary.articles} articles in {time.perf_counter() - t:.1f}s")
         from papersearch.engines import EngineURL
 
-        with Index(work / "ix") as embedded, SphinxEngine(EngineURL.parse(url), EngineURL.parse(url).state_file(work / "ix")) as engine:
+        with (
+            Index(work / "ix") as embedded,
+            SphinxEngine(EngineURL.parse(url), EngineURL.parse(url).state_file(work / "ix")) as engine,
+        ):
             articles = embedded.articles()
             queries = [q["q"] for q in json.loads(QUERIES.read_text(encoding="utf-8"))] if QUERIES.exists() else []
             queries += random_queries(articles, args.random)

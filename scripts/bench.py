@@ -232,7 +232,7 @@ def bench_papersearch(corpus: Path, work: Path, raw_mb: float, jobs: int | None)
     again, _, _ = rss_of([*exe, "index", "-q", str(corpus)], env)
     cold = [run([*exe, "query", q, "--limit", "10"], env)[0] for q in QUERIES for _ in range(2)]
     sys.path.insert(0, str(ROOT / "src"))
-    from papersearch.search import Index
+    from papersearch.search.searcher import Index
 
     with Index(ix) as index:
         index.search(QUERIES[0])

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from papersearch.indexer import build_index, index_bytes
+from papersearch.index.indexer import build_index, index_bytes
 
 
 def _bench():

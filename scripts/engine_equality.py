@@ -59,7 +59,7 @@ def main() -> None:
     from papersearch.engines import index_pages
     from papersearch.engines.cluster import down, up
     from papersearch.engines.sphinxql import SphinxEngine
-    from papersearch.search import Index
+    from papersearch.search.searcher import Index
 
     work = Path(tempfile.mkdtemp(prefix="ps-equality-"))
     corpus = args.corpus

@@ -27,10 +27,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench import make_corpus  # noqa: E402
 
-from papersearch.indexer import schema  # noqa: E402
-from papersearch.ingest import article_fields  # noqa: E402
+from papersearch.index.format import schema  # noqa: E402
+from papersearch.index.ingest import article_fields  # noqa: E402
 from papersearch.reader import read_page  # noqa: E402
-from papersearch.splitter import split_page  # noqa: E402
+from papersearch.split.splitter import split_page  # noqa: E402
 
 
 def documents(articles):
@@ -46,8 +46,8 @@ def write(folder: Path, docs: list[dict], without: str | None = None) -> tuple[f
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     ix = index.create_in(str(folder), sch)
-    from papersearch.bulkwriter import BulkSegmentWriter
-    from papersearch.codec import CompactCodec
+    from papersearch.index.whooshfast.bulkwriter import BulkSegmentWriter
+    from papersearch.index.whooshfast.codec import CompactCodec
 
     writer = BulkSegmentWriter(ix, compound=False, codec=CompactCodec())
     t = time.perf_counter()

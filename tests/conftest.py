@@ -26,7 +26,7 @@ def gold() -> dict:
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory) -> Path:
     """An index of the seed pages, built once through the library."""
-    from papersearch.indexer import build_index
+    from papersearch.index.indexer import build_index
 
     folder = tmp_path_factory.mktemp("ix") / "index"
     build_index(folder, [SEEDS], jobs=1)
@@ -45,7 +45,7 @@ def pages_copy(tmp_path) -> Path:
 def default_dictionary():
     """A test that loads a user dictionary must not change the next test's words."""
     yield
-    from papersearch.segmenter import use_default_dict
+    from papersearch.text.segmenter import use_default_dict
 
     use_default_dict()
 

@@ -11,8 +11,8 @@ import functools
 import random
 
 from papersearch.model import Article
-from papersearch.normalize import fold
-from papersearch.query import And, Not, Or, Term, parse
+from papersearch.search.query import And, Not, Or, Term, parse
+from papersearch.text.normalize import fold
 
 
 def _flat(text: str) -> str:
@@ -54,8 +54,8 @@ def oracle(articles: list[Article], query: str) -> set[str]:
 
 def embedded_ids(index, query: str) -> set[str]:
     """Every article the embedded index matches (its exact query, no limit)."""
-    from papersearch.query import to_whoosh
-    from papersearch.search import indexed_words
+    from papersearch.search.query import to_whoosh
+    from papersearch.search.searcher import indexed_words
 
     with index.ix.searcher() as searcher:
         known = functools.partial(indexed_words, searcher.reader())

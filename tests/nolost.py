@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from papersearch.layout import FURNITURE, MARK, classify, dedupe, group_lines, read_lines
 from papersearch.model import Article
-from papersearch.textfix import take_continuations
+from papersearch.split.layout import classify, dedupe, group_lines, read_lines
+from papersearch.split.textfix import take_continuations
+from papersearch.split.units import FURNITURE, MARK
 
 
 def _chars(text: str) -> Counter:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import random
 import re
 
-from papersearch.bylines import _ROLE_WORD, compact, parse_byline_line, parse_opener
-from papersearch.cohesion import Lexicon
-from papersearch.layout import BYLINE, CAPTION, PARA, TITLE, page_units
-from papersearch.textfix import _BRACKETED_MARK, has_sentence_punct, unspace
-from papersearch.titles import MAX_LABEL
+from papersearch.split.bylines import _ROLE_WORD, compact, parse_byline_line, parse_opener
+from papersearch.split.cohesion import Lexicon
+from papersearch.split.layout import page_units
+from papersearch.split.textfix import _BRACKETED_MARK, has_sentence_punct, unspace
+from papersearch.split.titles import MAX_LABEL
+from papersearch.split.units import BYLINE, CAPTION, PARA, TITLE
 
 # a byline's end a reader finds without the space: a bracket, 报道, punctuation
 _CLOSED = re.compile(r"(?:[）)]|报道|[，,：:])$")

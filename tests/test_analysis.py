@@ -1,4 +1,4 @@
-from papersearch.analysis import NgramAnalyzer, WordAnalyzer, literal_grams, query_words
+from papersearch.analysis.analyzers import NgramAnalyzer, WordAnalyzer, literal_grams, query_words
 
 
 def test_word_tokens_in_search_mode_with_offsets_in_printed_text():
@@ -26,7 +26,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from whoosh.formats import Frequency  # noqa: E402
 
-from papersearch.analysis import CompactPositions, WordFrequency  # noqa: E402
+from papersearch.analysis.analyzers import CompactPositions, WordFrequency  # noqa: E402
 
 page_text = st.text(alphabet=st.sampled_from(list("二十条措施雜交水稻我爱村 \n，。ＡＢab12（）")), max_size=60)
 

@@ -6,13 +6,13 @@ import pytest
 from whoosh import fields, index
 from whoosh.writing import SegmentWriter
 
-from papersearch import bulkwriter
-from papersearch.bulkwriter import BulkSegmentWriter
-from papersearch.codec import CompactCodec
-from papersearch.indexer import schema
-from papersearch.ingest import add_article
+from papersearch.index.format import schema
+from papersearch.index.ingest import add_article
+from papersearch.index.whooshfast import bulkwriter
+from papersearch.index.whooshfast.bulkwriter import BulkSegmentWriter
+from papersearch.index.whooshfast.codec import CompactCodec
 from papersearch.reader import read_page
-from papersearch.splitter import split_page
+from papersearch.split.splitter import split_page
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -45,7 +45,7 @@ def inline_limit(request, monkeypatch):
     """The default inlining, and one low enough that the seed pages' postings
     fill blocks in the postings file too."""
     if request.param is not None:
-        from papersearch import bulkwriter, codec
+        from papersearch.index.whooshfast import bulkwriter, codec
 
         monkeypatch.setattr(codec, "INLINE_LIMIT", request.param)
         monkeypatch.setattr(bulkwriter, "INLINE_LIMIT", request.param)
@@ -97,7 +97,7 @@ def test_fields_it_cannot_write_are_refused(tmp_path):
 def test_a_pool_that_spills_runs_yields_what_one_in_memory_does(tmp_path):
     import random
 
-    from papersearch.bulkwriter import TermPool
+    from papersearch.index.whooshfast.bulkwriter import TermPool
 
     rng = random.Random(7)
     postings = [

@@ -1,6 +1,6 @@
 import pytest
 
-from papersearch.bylines import closing_names, is_name, is_who_line, names_in, parse_byline_line, parse_opener, photo_credit
+from papersearch.split.bylines import closing_names, is_name, is_who_line, names_in, parse_byline_line, parse_opener, photo_credit
 
 
 def test_local_paper_opener_with_reporter_in_brackets():
@@ -156,7 +156,7 @@ def test_byline_lines_with_broken_spacing():
 
 
 def test_closing_credits():
-    from papersearch.bylines import closing_credit
+    from papersearch.split.bylines import closing_credit
 
     assert closing_credit("……发展。（作者为本报广东分社记者）") == ([], "（作者为本报广东分社记者）")
     assert closing_credit("（作者单位：华南理工大学）") == ([], "（作者单位：华南理工大学）")
@@ -208,7 +208,7 @@ BYLINE_LINE_FORMS = [
 
 @pytest.mark.parametrize(("line", "authors"), BYLINE_LINE_FORMS)
 def test_every_byline_line_form(line, authors):
-    from papersearch.textfix import unspace
+    from papersearch.split.textfix import unspace
 
     assert parse_byline_line(unspace(line))[0] == authors
 
@@ -225,7 +225,7 @@ CLOSING_FORMS = [
 
 @pytest.mark.parametrize(("text", "authors"), CLOSING_FORMS)
 def test_every_closing_credit_form(text, authors):
-    from papersearch.bylines import closing_credit
+    from papersearch.split.bylines import closing_credit
 
     assert closing_credit("……发展。" + text) == (authors, text)
 

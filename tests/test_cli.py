@@ -8,7 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from papersearch.cli import cli
+from papersearch.cli.main import cli
 
 REQUIRED = {"id", "file", "kind", "kicker", "headline", "subheads", "authors", "text"}
 

@@ -19,7 +19,7 @@ from engine_oracle import embedded_ids, oracle, random_queries
 from papersearch.engines import EngineURL, index_pages
 from papersearch.engines.cluster import start
 from papersearch.engines.sphinxql import SphinxEngine
-from papersearch.search import Index
+from papersearch.search.searcher import Index
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from test_processes import index_files, make_pages, snapshot
 
-from papersearch.indexer import build_index
+from papersearch.index.indexer import build_index
 
 NO_OVERRIDE = ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from papersearch.splitter import split_text
+from papersearch.split.splitter import split_text
 
 PAGES = Path(__file__).resolve().parent / "pages"
 GOLD_PAGES = sorted(p.with_suffix(".txt") for p in PAGES.glob("*.json"))

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from papersearch.errors import IndexBusy, IndexError_, PapersearchError
-from papersearch.indexer import FORMAT, build_index
-from papersearch.search import Index
+from papersearch.errors import IndexBusy, IndexDamaged, IndexError_, PapersearchError
+from papersearch.index.format import FORMAT
+from papersearch.index.indexer import build_index
+from papersearch.search.searcher import Index
 
 
 def snapshot(folder):
@@ -86,7 +87,7 @@ def test_parallel_ingest_gives_the_same_articles_as_serial(tmp_path, pages_copy)
 def test_postings_spilled_to_disk_give_the_same_index(tmp_path, pages_copy, monkeypatch, jobs):
     from whoosh import index as windex
 
-    from papersearch import bulkwriter
+    from papersearch.index.whooshfast import bulkwriter
 
     for i in range(16):
         (pages_copy / f"copy{i:02d}.txt").write_text(
@@ -180,12 +181,12 @@ def test_a_damaged_index_says_rebuild(tmp_path, pages_copy):
     folder = tmp_path / "ix"
     build_index(folder, [pages_copy], jobs=1)
     (folder / "papersearch.json").write_text("{not json")
-    with pytest.raises(IndexError_, match="--rebuild"):
+    with pytest.raises(IndexDamaged, match="manifest is damaged"):
         Index(folder)
     for toc in folder.glob("*.toc"):
         toc.write_bytes(b"garbage")
     (folder / "papersearch.json").write_text(json.dumps({"format": FORMAT, "files": {}}))
-    with pytest.raises(IndexError_, match="--rebuild"):
+    with pytest.raises(IndexDamaged, match="cannot open the index"):
         Index(folder)
     build_index(folder, [pages_copy], rebuild=True, jobs=1)
     assert snapshot(folder)
@@ -220,7 +221,8 @@ def test_dictionary_mismatch_is_refused_when_indexing_and_explained_when_queryin
 
 KILLER = """
 import sys
-from papersearch.indexer import FORMAT, build_index
+from papersearch.index.format import FORMAT
+from papersearch.index.indexer import build_index
 build_index(sys.argv[1], [sys.argv[2]], jobs=1, rebuild=sys.argv[3] == "1")
 """
 
@@ -263,8 +265,13 @@ def test_an_index_moved_aside_by_a_killed_rebuild_is_put_back(tmp_path, pages_co
     dead = 2**22 + 12345  # no such process
     os.replace(folder, tmp_path / f".ix.old{dead}")
     (tmp_path / f".ix.new{dead}").mkdir()
+    # a reader finds the old index where the rebuild left it, and moves nothing
     assert snapshot(folder) == expected
-    assert not (tmp_path / f".ix.new{dead}").exists()
+    assert (tmp_path / f".ix.old{dead}").is_dir() and not folder.exists()
+    # the next writer puts it back and sweeps the half-written one
+    build_index(folder, [pages_copy], jobs=1)
+    assert snapshot(folder) == expected
+    assert not (tmp_path / f".ix.new{dead}").exists() and not (tmp_path / f".ix.old{dead}").exists()
 
 
 def test_queries_during_indexing_see_the_old_or_the_new_index(tmp_path, pages_copy):

@@ -1,8 +1,9 @@
 import pytest
 
-from papersearch.furniture import page_furniture
-from papersearch.layout import AD, BYLINE, CAPTION, FURNITURE, PARA, TITLE, page_units
-from papersearch.textfix import unspace
+from papersearch.split.furniture import page_furniture
+from papersearch.split.layout import page_units
+from papersearch.split.textfix import unspace
+from papersearch.split.units import AD, BYLINE, CAPTION, FURNITURE, PARA, TITLE
 
 
 def kinds(text):
@@ -90,7 +91,7 @@ def test_a_number_wrapped_onto_its_own_line_stays_in_the_sentence():
 
 
 def test_a_line_ending_inside_a_list_word_is_a_wrap_not_a_headline():
-    from papersearch.splitter import split_text
+    from papersearch.split.splitter import split_text
 
     page = "本报讯（记者 刘建华）气象台预计，本周我省将实现大风、大\n雾、强对流\n天气过程，请注意防范。"
     arts = split_text(page)
@@ -99,7 +100,7 @@ def test_a_line_ending_inside_a_list_word_is_a_wrap_not_a_headline():
 
 
 def test_lines_opening_with_closing_punctuation_or_inside_quotes_are_wraps():
-    from papersearch.splitter import split_text
+    from papersearch.split.splitter import split_text
 
     page = "市里召开防汛会议\n\n本报讯 近日，市里召开会议，部署“防汛\n抗旱”工作，要求各地做好准备\n、加强值守。"
     arts = split_text(page)
@@ -108,7 +109,7 @@ def test_lines_opening_with_closing_punctuation_or_inside_quotes_are_wraps():
 
 
 def test_a_byline_split_over_two_lines_is_one_byline():
-    from papersearch.splitter import split_text
+    from papersearch.split.splitter import split_text
 
     page = "县里召开秋收会议\n\n本报讯 记者 张立新\n通讯员 李四 报道\n近日，县里召开秋收工作会议。"
     arts = split_text(page)
@@ -118,7 +119,7 @@ def test_a_byline_split_over_two_lines_is_one_byline():
 
 
 def test_a_hotline_headline_printed_after_its_body_is_no_ad():
-    from papersearch.splitter import split_text
+    from papersearch.split.splitter import split_text
 
     page = "为缓解群众焦虑情绪，市医院近日开通心理援助热线，由专业医生提供咨询服务。\n\n市医院开通心理援助热线"
     assert [(a.kind, a.headline) for a in split_text(page)] == [("article", "市医院开通心理援助热线")]

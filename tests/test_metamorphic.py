@@ -50,7 +50,7 @@ from nolost import lost_and_doubled
 from perturb import blank_lines, move_byline_spaces, move_headlines, rewrap
 
 from papersearch.reader import read_page
-from papersearch.splitter import split_text
+from papersearch.split.splitter import split_text
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_PAGES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "pages").glob("*.txt"))

@@ -6,7 +6,7 @@ import pytest
 from nolost import lost_and_doubled
 
 from papersearch.reader import read_page
-from papersearch.splitter import split_page
+from papersearch.split.splitter import split_page
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_PAGES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "pages").glob("*.txt"))

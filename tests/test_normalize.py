@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from papersearch.normalize import fold
+from papersearch.text.normalize import fold
 
 
 def test_traditional_full_width_and_case_fold():

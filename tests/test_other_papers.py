@@ -13,7 +13,7 @@ import pytest
 from splitscore import score
 
 from papersearch.reader import read_page
-from papersearch.splitter import split_text
+from papersearch.split.splitter import split_text
 
 SETS = sorted((Path(__file__).resolve().parent / "other_papers").glob("set*"))
 BAR = {"bcubed": 0.97, "coverage": 1.0, "headline": 0.92, "authors": 0.90, "clean": 0.97, "once": 1.0}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from papersearch.cli import cli
+from papersearch.cli.main import cli
 
 BIN = Path(sys.executable).parent / "papersearch"
 
@@ -33,7 +33,7 @@ def run(seed_index):
 @pytest.fixture(scope="module")
 def odd_index(tmp_path_factory, seeds_dir):
     """The seed pages and a page whose fields hold tabs and line breaks."""
-    from papersearch.indexer import build_index
+    from papersearch.index.indexer import build_index
 
     pages = tmp_path_factory.mktemp("odd")
     for page in seeds_dir.glob("*.txt"):
@@ -94,7 +94,7 @@ def test_snippets_0_prints_one_line_a_hit_and_no_fragment(run):
 
 
 def test_dict_warns_only_where_it_changes_something_and_explain_honours_it(tmp_path, seeds_dir):
-    from papersearch.indexer import build_index
+    from papersearch.index.indexer import build_index
 
     words = tmp_path / "dict.txt"
     words.write_text("我爱我村 1000 n\n", encoding="utf-8")
@@ -115,7 +115,7 @@ def test_dict_warns_only_where_it_changes_something_and_explain_honours_it(tmp_p
 
 
 def test_stats_of_an_index_with_no_articles_and_after_a_no_op_run(tmp_path, seeds_dir):
-    from papersearch.indexer import build_index
+    from papersearch.index.indexer import build_index
 
     pages = tmp_path / "pages"
     pages.mkdir()

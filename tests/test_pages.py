@@ -4,7 +4,7 @@ reader of each printed page sees."""
 from pathlib import Path
 
 from papersearch.reader import read_page
-from papersearch.splitter import split_page
+from papersearch.split.splitter import split_page
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -58,8 +58,8 @@ def test_traditional_script_page_in_big5():
 
 
 def test_simplified_query_finds_a_traditional_page(tmp_path):
-    from papersearch.indexer import build_index
-    from papersearch.search import Index
+    from papersearch.index.indexer import build_index
+    from papersearch.search.searcher import Index
 
     build_index(tmp_path / "ix", [PAGES / "traditional_big5.txt"], jobs=1)
     with Index(tmp_path / "ix") as ix:

@@ -1,7 +1,7 @@
 """The indexer as real processes: killed parents and workers, Ctrl-C to the
 process group, and a fault-injection run over reading, writing and committing.
 
-PAPERSEARCH_FAULT_AT=<role>:<stage>:<n>[:<signal>] (papersearch.faults) makes
+PAPERSEARCH_FAULT_AT=<role>:<stage>:<n>[:<signal>] (papersearch.index.faults) makes
 that process signal itself at an exact point, so every kill is a real SIGKILL
 (or SIGINT to the group) of a real process at a known place.
 """
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from papersearch.indexer import build_index
-from papersearch.search import Index
+from papersearch.index.indexer import build_index
+from papersearch.search.searcher import Index
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

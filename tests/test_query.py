@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from papersearch.query import And, Empty, Not, Or, Term, parse, positive_terms, to_whoosh
+from papersearch.search.query import And, Empty, Not, Or, Term, parse, positive_terms, to_whoosh
 
 
 def test_terms_and_by_default():

@@ -7,14 +7,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from papersearch.search import Index
+from papersearch.search.searcher import Index
 
 PAGES = 160
 
 
 @pytest.fixture(scope="module")
 def big_index(tmp_path_factory, seeds_dir):
-    from papersearch.indexer import build_index
+    from papersearch.index.indexer import build_index
 
     blocks = []
     for page in sorted(seeds_dir.glob("*.txt")):
@@ -62,10 +62,10 @@ def test_the_first_k_hits_are_the_same_whatever_the_limit(big_index, terms, op, 
 def either_path(request, big_index, monkeypatch):
     """Run a test on the exact n-gram ranking and on the words-first ranking
     of broad queries (the threshold lowered so this corpus reaches it)."""
-    import papersearch.search
+    import papersearch.search.searcher
 
     if request.param == "broad":
-        monkeypatch.setattr(papersearch.search, "BROAD", 20)
+        monkeypatch.setattr(papersearch.search.searcher, "BROAD", 20)
     return big_index
 
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papersearch.errors import PapersearchError
-from papersearch.search import Index
+from papersearch.search.searcher import Index
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +156,8 @@ def test_any_substring_of_an_article_finds_it(index, articles, data):
 def test_a_damaged_stored_article_is_a_one_line_error(tmp_path, seeds_dir):
     from whoosh import index as windex
 
-    from papersearch.errors import IndexError_
-    from papersearch.indexer import build_index
+    from papersearch.errors import IndexDamaged
+    from papersearch.index.indexer import build_index
 
     folder = tmp_path / "ix"
     build_index(folder, [seeds_dir / "002_85826b4b7510fe28.txt"], jobs=1)
@@ -174,7 +174,7 @@ def test_a_damaged_stored_article_is_a_one_line_error(tmp_path, seeds_dir):
         data="{broken",
     )
     writer.commit()
-    with Index(folder) as ix, pytest.raises(IndexError_, match="--rebuild"):
+    with Index(folder) as ix, pytest.raises(IndexDamaged, match="an article in the index is damaged"):
         ix.articles()
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from papersearch.indexer import build_index
-from papersearch.search import Index
+from papersearch.index.indexer import build_index
+from papersearch.search.searcher import Index
 
 HERE = Path(__file__).resolve().parent
 CORPUS = [HERE.parent / "seeds", HERE / "pages", HERE / "realtext_pages"]

@@ -1,4 +1,4 @@
-from papersearch.snippets import highlight_all, make_snippet, match_spans
+from papersearch.search.snippets import highlight_all, make_snippet, match_spans
 
 
 def test_highlights_land_on_the_exact_printed_characters():

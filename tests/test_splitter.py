@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from splitscore import score
 
 from papersearch.reader import read_page
-from papersearch.splitter import split_text
-from papersearch.textfix import CONTINUATION
+from papersearch.split.splitter import split_text
+from papersearch.split.textfix import CONTINUATION
 
 TARGETS = {"bcubed": 0.95, "coverage": 1.0, "headline": 0.90, "authors": 0.90, "clean": 0.95, "once": 1.0}
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from papersearch.search import Index
+from papersearch.search.searcher import Index
 
 PAGES = {
     "weather.txt": "本报讯（记者 张三）今天最高气温28℃，市民纷纷出游，笑脸😀随处可见。\n",
@@ -13,7 +13,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory, seeds_dir):
-    from papersearch.indexer import build_index
+    from papersearch.index.indexer import build_index
 
     pages = tmp_path_factory.mktemp("sym")
     for name, text in PAGES.items():

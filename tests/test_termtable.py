@@ -5,8 +5,8 @@ from array import array
 import pytest
 from whoosh.filedb.filestore import RamStorage
 
-from papersearch.codec import CompactTermInfo
-from papersearch.termtable import SortedTableReader, SortedTableWriter
+from papersearch.index.whooshfast.codec import CompactTermInfo
+from papersearch.index.whooshfast.termtable import SortedTableReader, SortedTableWriter
 
 
 def table_of(items: list[tuple[bytes, bytes]]) -> SortedTableReader:

@@ -1,4 +1,4 @@
-from papersearch.textfix import ends_sentence, join_wrapped, take_continuations, unspace
+from papersearch.split.textfix import ends_sentence, join_wrapped, take_continuations, unspace
 
 
 def test_letter_spaced_line_is_closed_up():
@@ -56,7 +56,7 @@ def test_continuation_marks_are_recorded_and_removed():
 
 
 def test_continuation_marks_printed_with_a_headline_are_lines_of_their_own():
-    from papersearch.textfix import is_mark, split_marks
+    from papersearch.split.textfix import is_mark, split_marks
 
     assert split_marks("一个辅警的告白 （上接第三版）") == ["一个辅警的告白", "（上接第三版）"]
     assert split_marks("（下转第十版） 胡文新守诺三十年") == ["（下转第十版）", "胡文新守诺三十年"]

@@ -1,4 +1,4 @@
-from papersearch.titles import read_title_block
+from papersearch.split.titles import read_title_block
 
 
 def test_single_line_is_the_headline():

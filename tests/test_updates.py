@@ -12,8 +12,8 @@ from pathlib import Path
 
 from test_processes import make_pages, snapshot
 
-from papersearch.indexer import build_index
-from papersearch.search import Index
+from papersearch.index.indexer import build_index
+from papersearch.search.searcher import Index
 
 
 def test_stats_count_only_live_articles_after_updates(tmp_path):

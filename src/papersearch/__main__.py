@@ -1,3 +1,3 @@
-from .cli import main
+from papersearch.cli.main import main
 
 main()

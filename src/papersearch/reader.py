@@ -15,9 +15,12 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from .errors import PageError
-from .model import Page
+from papersearch.errors import PageError
+from papersearch.model import Page
 
+# How a page whose encoding is the problem is described (a front end may add how to name one).
+UNDETECTED = "cannot tell the text encoding"
+UNDECODABLE = "cannot decode as"
 # Larger files are not newspaper pages; reading them whole would stall indexing.
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 _BOMS = [
@@ -61,7 +64,7 @@ def detect_encoding(data: bytes) -> str:
 
     best = from_bytes(data, cp_isolation=candidates or None).best()
     if best is None:
-        raise PageError("cannot tell the text encoding (try --encoding)")
+        raise PageError(UNDETECTED)
     name = codecs.lookup(best.encoding).name
     return "gb18030" if name in ("gbk", "gb2312", "hz") else name
 
@@ -116,9 +119,9 @@ def decode_page(path: str | Path, data: bytes, encoding: str | None = None) -> P
     try:
         text, replaced = _decode(data, name)
     except LookupError as err:
-        raise PageError(f"cannot decode as {name}: {err}") from None
+        raise PageError(f"{UNDECODABLE} {name}: {err}") from None
     if replaced > MAX_REPLACED_SHARE * max(len(text), 1):
-        raise PageError(f"cannot decode as {name}: {replaced} undecodable bytes (try another --encoding)")
+        raise PageError(f"{UNDECODABLE} {name}: {replaced} undecodable bytes")
     # a stray NUL is damage, not a sign of a binary file (detect_encoding tells those)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").replace("\x00", "")
     return Page(path=str(path), text=text, encoding=name, replaced=replaced)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ..errors import PapersearchError
-from ..model import Article
+from papersearch.errors import PapersearchError
+from papersearch.model import Article
 
 _URL = re.compile(r"^sphinxql://(?P<host>[^:/]+)(?::(?P<port>\d+))?/(?P<table>[A-Za-z_][A-Za-z0-9_]*)$")
 
@@ -70,10 +70,10 @@ class EngineURL:
 def open_engine(url: str | None, index_folder: Path, user_dict: str | None = None) -> Engine:
     """The embedded index in index_folder when url is empty, else the cluster at url."""
     if not url:
-        from .embedded import EmbeddedEngine
+        from papersearch.engines.embedded import EmbeddedEngine
 
         return EmbeddedEngine(index_folder, user_dict)
-    from .sphinxql import SphinxEngine
+    from papersearch.engines.sphinxql import SphinxEngine
 
     parsed = EngineURL.parse(url)
     return SphinxEngine(parsed, parsed.state_file(index_folder))
@@ -82,10 +82,10 @@ def open_engine(url: str | None, index_folder: Path, user_dict: str | None = Non
 def index_pages(url: str | None, index_folder: Path, paths: Iterable, **options):
     """Split and index page files into the engine; an IndexSummary of what was done."""
     if not url:
-        from ..indexer import build_index
+        from papersearch.index.indexer import build_index
 
         return build_index(index_folder, paths, **options)
-    from .sphinxindex import index_into
+    from papersearch.engines.sphinxindex import index_into
 
     parsed = EngineURL.parse(url)
     return index_into(parsed, parsed.state_file(index_folder), paths, **options)

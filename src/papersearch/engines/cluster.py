@@ -21,9 +21,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import PapersearchError
-from .sphinxql import Shard
-from .sphinxtext import FULLTEXT
+from papersearch.engines.sphinxql import Shard
+from papersearch.engines.sphinxtext import FULLTEXT
+from papersearch.errors import PapersearchError
 
 
 @dataclass(frozen=True)
@@ -249,10 +249,10 @@ class ShardStatus:
 
 def status(url_text: str, state_file_of) -> list[ShardStatus]:
     """Whether every shard behind the engine answers and holds what this machine indexed into it."""
-    from . import EngineURL
-    from .sphinxindex import load_state
-    from .sphinxql import EngineDown, connect, run, shards_of
-    from .sphinxtext import shard_of
+    from papersearch.engines import EngineURL
+    from papersearch.engines.sphinxindex import load_state
+    from papersearch.engines.sphinxql import EngineDown, connect, run, shards_of
+    from papersearch.engines.sphinxtext import shard_of
 
     url = EngineURL.parse(url_text)
     with connect(url.host, url.port, str(url)) as head:

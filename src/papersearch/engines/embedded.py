@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..search import Index
+from papersearch.search.searcher import Index
 
 
 class EmbeddedEngine(Index):

@@ -19,14 +19,14 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..changes import changed, drop_gone, file_key, page_files, size_of, unique_stem
-from ..errors import IndexBusy, PapersearchError
-from ..indexer import BUSY, IndexSummary, _versions
-from ..ingest import PageDone
-from ..search import KIND_WEIGHT
-from . import EngineURL
-from .sphinxql import Shard, connect, run, shards_of
-from .sphinxtext import doc_id, document, shard_of
+from papersearch.engines import EngineURL
+from papersearch.engines.sphinxql import Shard, connect, run, shards_of
+from papersearch.engines.sphinxtext import doc_id, document, shard_of
+from papersearch.errors import IndexBusy, PapersearchError
+from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of, unique_stem
+from papersearch.index.indexer import BUSY, IndexSummary, _versions
+from papersearch.index.ingest import PageDone
+from papersearch.search.searcher import KIND_WEIGHT
 
 # A batch is sent when its statement would pass this many bytes (searchd's max_packet_size is 32 MB in our config).
 BATCH_BYTES = 4 << 20
@@ -118,7 +118,7 @@ def save_state(path: Path, state: dict) -> None:
 
 def _prepare(job: tuple[str, str, str | None, str | None]) -> tuple[PageDone, list[dict]]:
     """Read, split and turn one page into documents (runs in a worker process)."""
-    from ..indexer import prepare_page
+    from papersearch.index.documents import prepare_page
 
     path, stem, encoding, user_dict = job
     prepared = prepare_page(path, encoding, user_dict)
@@ -152,7 +152,7 @@ def index_into(
     files = page_files(paths_list, unreadable)
     dict_print = ""
     if user_dict:
-        from ..segmenter import load_user_dict
+        from papersearch.text.segmenter import load_user_dict
 
         try:
             dict_print = load_user_dict(user_dict)

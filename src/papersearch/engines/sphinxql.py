@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import PapersearchError
-from ..model import Article
-from ..query import Empty, parse, positive_terms
-from ..search import CANDIDATES, Hit, _bonus
-from ..snippets import make_snippet
-from . import EngineURL
-from .sphinxtext import FIELD_WEIGHTS, RANKER, doc_id, ranked_match
+from papersearch.engines import EngineURL
+from papersearch.engines.sphinxtext import FIELD_WEIGHTS, RANKER, doc_id, ranked_match
+from papersearch.errors import PapersearchError, UnknownArticle
+from papersearch.model import Article
+from papersearch.search.query import Empty, parse, positive_terms
+from papersearch.search.searcher import CANDIDATES, Hit, _bonus
+from papersearch.search.snippets import make_snippet
 
 PAGE = 1000
 _AGENT = re.compile(r"agent (?P<addr>[^\s:]+:\d+)")
@@ -169,7 +169,7 @@ class SphinxEngine:
         articles = [a for a in (_unpack(r[0]) for r in rows) if a.id == article_id]
         if not articles:
             missing = f" ({', '.join(self.partial)} did not answer)" if self.partial else ""
-            raise PapersearchError(f"no article with id {article_id!r} (see 'papersearch list'){missing}")
+            raise UnknownArticle(f"no article with id {article_id!r}{missing}")
         return articles[0]
 
     def articles(self) -> list[Article]:

@@ -21,11 +21,11 @@ from __future__ import annotations
 import hashlib
 import zlib
 
-from ..analysis import NgramTokenizer, WordAnalyzer, literal_grams
-from ..ingest import article_fields
-from ..model import Article
-from ..normalize import fold
-from ..query import And, Not, Or, Term, parse, positive_terms
+from papersearch.analysis.analyzers import NgramTokenizer, WordAnalyzer, literal_grams
+from papersearch.index.ingest import article_fields
+from papersearch.model import Article
+from papersearch.search.query import And, Not, Or, Term, parse, positive_terms
+from papersearch.text.normalize import fold
 
 FULLTEXT = ("title_w", "body_w", "title_ng", "body_ng", "author", "file", "kind")
 # Every document holds this token in its kind field: what a query of negations alone subtracts from.
@@ -137,7 +137,7 @@ def ranked_match(tree) -> str:
     """to_match, plus the query's jieba words as an optional part that only ranks: every
     document holds EVERY, so ``(words | EVERY)`` never narrows the match. (Sphinx 2.2.11's
     MAYBE operator drops documents without the optional part, so it is not used.)"""
-    from ..analysis import query_words
+    from papersearch.analysis.analyzers import query_words
 
     words: list[str] = []
     for term in positive_terms(tree):

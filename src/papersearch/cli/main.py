@@ -13,9 +13,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .cluster_cli import engine_option, partial_warning
-from .errors import Interrupted, PageError, PapersearchError
+from papersearch import __version__, errors
+from papersearch.cli.cluster import engine_option, partial_warning
+from papersearch.errors import Interrupted, PageError, PapersearchError
 
 INTERRUPTED = "interrupted; the index is as it was"
 
@@ -63,6 +63,37 @@ class DashArguments(click.Command):
         return [*options, "--", *arguments] if arguments else options
 
 
+# How to act on each library error, in this command line's own terms.
+REMEDIES: dict[type, str] = {
+    errors.IndexMissing: "run 'papersearch index PATH' first",
+    errors.IndexDamaged: "run 'papersearch index --rebuild'",
+    errors.IndexBusy: "retry, or pass --wait SECONDS",
+    errors.ForeignFolder: "choose another --index, or empty the folder",
+    errors.DictionaryMismatch: "pass the same --dict, or --rebuild",
+    errors.UnwritableIndex: "choose another --index",
+    errors.UnknownArticle: "see 'papersearch list'",
+}
+
+
+def page_reason(reason: str) -> str:
+    """Why a page could not be read, with the option that would read it."""
+    from papersearch.reader import UNDECODABLE, UNDETECTED
+
+    if reason.startswith(UNDETECTED):
+        return f"{reason} (try --encoding)"
+    if reason.startswith(UNDECODABLE):
+        return f"{reason} (try another --encoding)"
+    return reason
+
+
+def with_remedy(err: PapersearchError) -> str:
+    """The error's one line, with what to type about it when there is a remedy."""
+    for kind, remedy in REMEDIES.items():
+        if isinstance(err, kind):
+            return f"{err}; {remedy}"
+    return str(err)
+
+
 def library_errors(func):
     """Turn the library's errors into a one-line message and exit status 2."""
 
@@ -73,7 +104,7 @@ def library_errors(func):
         except Interrupted as err:
             raise Failure(str(err), exit_code=130) from None
         except PapersearchError as err:
-            raise Failure(str(err)) from None
+            raise Failure(with_remedy(err)) from None
         except KeyboardInterrupt:  # 128 + SIGINT, as shells expect
             raise Failure(INTERRUPTED, exit_code=130) from None
 
@@ -109,15 +140,15 @@ def cli(ctx, index_path, user_dict):
         papersearch show 002_85826b4b7510fe28-1
     """
     if index_path is None:
-        from .paths import default_index
+        from papersearch.paths import default_index
 
         index_path = default_index()
     ctx.obj = {"index": index_path, "dict": user_dict}
 
 
 def _open(ctx):
-    from .engines import open_engine
-    from .search import warn
+    from papersearch.engines import open_engine
+    from papersearch.search.searcher import warn
 
     index = open_engine(ctx.obj.get("engine"), ctx.obj["index"], ctx.obj["dict"])
     for message in index.warnings:
@@ -147,8 +178,8 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
         papersearch index seeds/
         papersearch --index /tmp/ix index --rebuild archive/2022/
     """
-    from .engines import index_pages
-    from .progress import IndexProgress
+    from papersearch.cli.progress import IndexProgress
+    from papersearch.engines import index_pages
 
     with IndexProgress(enabled=not quiet and not as_json) as bar:
         summary = index_pages(
@@ -163,11 +194,11 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
             progress=bar,
         )
     for path, reason in summary.skipped:
-        click.echo(f"papersearch: skipped {path}: {reason}", err=True)
+        click.echo(f"papersearch: skipped {path}: {page_reason(reason)}", err=True)
     for path, count in summary.replaced:
         click.echo(f"papersearch: warning: {path}: {count} undecodable byte(s) shown as \ufffd", err=True)
     if as_json:
-        from .render import emit_json
+        from papersearch.cli.render import emit_json
 
         emit_json(
             {
@@ -206,11 +237,11 @@ def prune(ctx, wait, as_json):
     Example:
         papersearch prune
     """
-    from .engines import index_pages
+    from papersearch.engines import index_pages
 
     summary = index_pages(ctx.obj.get("engine"), ctx.obj["index"], [], wait=wait, prune=True)
     if as_json:
-        from .render import emit_json
+        from papersearch.cli.render import emit_json
 
         emit_json({"removed": summary.removed, "pages": summary.pages, "articles": summary.articles})
     else:
@@ -243,11 +274,11 @@ def query(ctx, query, limit, snippets, width, as_json):
         hits = index.search(query, limit=limit, snippets=snippets, width=width)
     partial_warning(index)
     if as_json:
-        from .render import emit_json
+        from papersearch.cli.render import emit_json
 
         emit_json([h.to_dict() | ({"partial": index.partial} if index.partial else {}) for h in hits])
     else:
-        from .render import console, print_hits
+        from papersearch.cli.render import console, print_hits
 
         if hits:
             print_hits(hits, console())
@@ -273,21 +304,21 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
         papersearch show 002_85826b4b7510fe28-1 --query 二十条措施
         papersearch show 002_85826b4b7510fe28-1 --related
     """
-    from .query import parse, positive_terms
+    from papersearch.search.query import parse, positive_terms
 
     with _open(ctx) as index:
         article = index.get(article_id)
         similar = index.related(article_id) if related else []
     terms = [t.text for t in positive_terms(parse(highlight))] if highlight else []
     if as_json:
-        from .render import emit_json
+        from papersearch.cli.render import emit_json
 
         data = article.to_dict()
         if related:
             data["related"] = [h.to_dict() for h in similar]
         emit_json(data)
         return
-    from .render import console, print_article, print_hits
+    from papersearch.cli.render import console, print_article, print_hits
 
     out = console()
     print_article(article, out, terms, pager=not no_pager)
@@ -315,7 +346,7 @@ def list_(ctx, as_json):
     with _open(ctx) as index:
         articles = index.articles()
     partial_warning(index)
-    from .render import console, emit_json, print_article_table
+    from papersearch.cli.render import console, emit_json, print_article_table
 
     if as_json:
         emit_json([a.to_dict() for a in articles])
@@ -337,9 +368,9 @@ def split(ctx, file, encoding, as_json):
         papersearch split seeds/004_98bee3da790dae35.txt
         papersearch split page.txt --json
     """
-    from .reader import read_page
-    from .render import console, emit_json, print_article_table
-    from .splitter import split_page
+    from papersearch.cli.render import console, emit_json, print_article_table
+    from papersearch.reader import read_page
+    from papersearch.split.splitter import split_page
 
     if not file.exists():
         raise Failure(f"{file}: no such file")
@@ -348,7 +379,7 @@ def split(ctx, file, encoding, as_json):
     try:
         page = read_page(file, encoding)
     except PageError as err:
-        raise Failure(f"{file}: {err}") from None
+        raise Failure(f"{file}: {page_reason(str(err))}") from None
     articles = split_page(page)
     if as_json:
         emit_json([a.to_dict() for a in articles])
@@ -370,7 +401,7 @@ def stats(ctx, as_json):
     """
     with _open(ctx) as index:
         data = index.stats()
-    from .render import emit_json
+    from papersearch.cli.render import emit_json
 
     if as_json:
         emit_json(data)
@@ -404,7 +435,7 @@ def export(ctx, fmt, output, excel):
         papersearch export --format csv --excel -o articles.csv
         papersearch export | python -c 'import pandas, sys; print(pandas.read_json(sys.stdin, lines=True))'
     """
-    from .export import open_output, write_articles
+    from papersearch.cli.export import open_output, write_articles
 
     if excel and fmt != "csv":  # a BOM makes a JSON line unreadable to JSON readers
         raise click.UsageError("--excel goes with --format csv")
@@ -431,7 +462,7 @@ def explain(ctx, query, article_id, as_json):
     """
     with _open(ctx) as index:
         data = index.explain(query, article_id)
-    from .render import emit_json
+    from papersearch.cli.render import emit_json
 
     if as_json:
         emit_json(data)
@@ -469,7 +500,7 @@ def _damaged_index(err: Exception) -> bool:
     return isinstance(err, struct.error | EOFError | zlib.error | pickle.UnpicklingError)
 
 
-cli.add_command(__import__("papersearch.cluster_cli", fromlist=["cluster"]).cluster)
+cli.add_command(__import__("papersearch.cli.cluster", fromlist=["cluster"]).cluster)
 
 
 def main() -> None:

@@ -15,9 +15,9 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import IndexError_, Interrupted, PapersearchError
+from papersearch.errors import Interrupted, PapersearchError, UnwritableIndex
+from papersearch.index.format import INDEX_NAME
 
-INDEX_NAME = "MAIN"
 # Disk errors a user fixes by making room.
 NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 # An index is a few times the size of its text (README: 3.4x to 6.7x).
@@ -72,29 +72,6 @@ def _live_pid_suffix(name: str, failed: bool = False) -> bool:
         return True
 
 
-def file_sizes(folder: Path) -> dict[str, int]:
-    """The size of every file of the index (they never change once written)."""
-    return {
-        p.name: p.stat().st_size
-        for p in folder.iterdir()
-        if p.is_file() and p.name.startswith(("_", INDEX_NAME)) and not p.name.endswith("LOCK")
-    }
-
-
-def check_sizes(folder: Path, recorded: dict[str, int]) -> None:
-    """Refuse an index whose files were cut short or grown since they were
-    written: reading them fails in ways that name no file."""
-    for name, size in recorded.items():
-        try:
-            now = (folder / name).stat().st_size
-        except FileNotFoundError:
-            continue  # a later commit replaced it (the table of contents says what is current)
-        if now != size:
-            raise IndexError_(
-                f"{folder}: index file {name} is damaged ({now} bytes, written as {size}); run 'papersearch index --rebuild'"
-            )
-
-
 def disk_error(err: OSError, folder: Path, text_bytes: int) -> PapersearchError:
     """The one-line error for an OSError met while writing the index in folder."""
     if err.errno in NO_SPACE:
@@ -107,7 +84,7 @@ def disk_error(err: OSError, folder: Path, text_bytes: int) -> PapersearchError:
         )
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         where = err.filename or folder
-        return PapersearchError(f"cannot write the index at {where}: {err.strerror.lower()}; choose another --index")
+        return UnwritableIndex(f"cannot write the index at {where}: {err.strerror.lower()}")
     return PapersearchError(f"cannot write the index at {folder}: {err.strerror or err}; the index is as it was")
 
 

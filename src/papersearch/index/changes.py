@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import PapersearchError
+from papersearch.errors import PapersearchError
 
 
 def page_files(paths: Iterable[str | Path], unreadable: list[tuple[str, str]] | None = None) -> list[Path]:

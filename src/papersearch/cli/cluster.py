@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .errors import PapersearchError
+from papersearch.errors import PapersearchError
 
 ENGINE_HELP = "Search engine: sphinxql://HOST:PORT/TABLE for a Sphinx/Manticore cluster [env PAPERSEARCH_ENGINE; default: the --index folder]."
 
@@ -45,7 +45,7 @@ def engine_option(func):
 def partial_warning(engine) -> None:
     """One line on stderr when shards did not answer: the hits are what the live ones hold."""
     if getattr(engine, "partial", None):
-        from .search import warn
+        from papersearch.search.searcher import warn
 
         warn(f"partial results: {', '.join(engine.partial)} did not answer; these hits are from the other shards")
 
@@ -81,7 +81,7 @@ def config(shards, hosts, port, data, table):
     Example:
         papersearch cluster config --shards 4 --hosts 10.0.0.1,10.0.0.2 --port 9306
     """
-    from .engines.cluster import config_text, layout
+    from papersearch.engines.cluster import config_text, layout
 
     lay = layout(shards, [h.strip() for h in hosts.split(",") if h.strip()], port, table)
     click.echo(config_text(lay, data.rstrip("/")), nl=False)
@@ -106,7 +106,7 @@ def up(shards, data, port, host, table):
     Example:
         papersearch cluster up --shards 2 --data /tmp/cluster --port 9306
     """
-    from .engines.cluster import up as start_cluster
+    from papersearch.engines.cluster import up as start_cluster
 
     for name, pid, address in start_cluster(shards, data, port, host, table):
         click.echo(f"{name}\tpid {pid}\t{address}")
@@ -117,7 +117,7 @@ def up(shards, data, port, host, table):
 @_errors
 def down(data):
     """Stop the searchd processes 'cluster up' started in --data."""
-    from .engines.cluster import down as stop_cluster
+    from papersearch.engines.cluster import down as stop_cluster
 
     stopped = stop_cluster(data)
     for name, pid in stopped:
@@ -136,8 +136,8 @@ def status(ctx, as_json):
 
     Exit status 0 when all do, 1 when a shard is down or behind.
     """
-    from .engines import EngineURL
-    from .engines.cluster import status as cluster_status
+    from papersearch.engines import EngineURL
+    from papersearch.engines.cluster import status as cluster_status
 
     url = ctx.obj.get("engine") if ctx.obj else None
     if not url:
@@ -145,7 +145,7 @@ def status(ctx, as_json):
     index_folder = _index_folder(ctx)
     rows = cluster_status(url, lambda u: EngineURL.state_file(u, index_folder))
     if as_json:
-        from .render import emit_json
+        from papersearch.cli.render import emit_json
 
         emit_json([_status_dict(r) for r in rows])
     for r in rows if not as_json else []:
@@ -178,6 +178,6 @@ def _index_folder(ctx) -> Path:
     root = ctx.find_root().obj or {}
     if root.get("index"):
         return Path(root["index"])
-    from .paths import default_index
+    from papersearch.paths import default_index
 
     return default_index()

@@ -14,12 +14,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import IndexError_, PapersearchError
-from .housekeeping import check_sizes
-from .indexer import Manifest, is_index, recover
-from .model import Article
-from .query import Empty, parse, positive_terms, to_whoosh, to_word_query
-from .snippets import Snippet, make_snippet, match_spans
+from papersearch.errors import ForeignFolder, IndexDamaged, IndexMissing, PapersearchError, UnknownArticle
+from papersearch.index.format import Manifest, check_sizes, is_index, readable_folder
+from papersearch.model import Article
+from papersearch.search.query import Empty, parse, positive_terms, to_whoosh, to_word_query
+from papersearch.search.snippets import Snippet, make_snippet, match_spans
 
 KIND_WEIGHT = {"article": 1.0, "fragment": 0.85, "headline": 0.7, "photo": 0.6, "ad": 0.3}
 HEADLINE_BONUS = 1.3
@@ -60,12 +59,11 @@ class Index:
     def __init__(self, folder: str | Path, user_dict: str | None = None):
         from whoosh import index as windex
 
-        self.folder = Path(folder)
-        recover(self.folder)
+        self.folder = readable_folder(Path(folder))
         if not self.folder.exists() or not any(self.folder.iterdir()):
-            raise IndexError_(f"no index at {self.folder}: run 'papersearch index PATH' first")
+            raise IndexMissing(f"no index at {self.folder}")
         if not is_index(self.folder):
-            raise IndexError_(f"{self.folder}: not a papersearch index")
+            raise ForeignFolder(f"{self.folder}: not a papersearch index")
         self.manifest = Manifest(self.folder).load()
         check_sizes(self.folder, self.manifest.data.get("sizes", {}))
         self._cached = None
@@ -74,7 +72,7 @@ class Index:
         self.built_with = self.manifest.data.get("dictionary", "")
         self.used = ""
         if user_dict:
-            from .segmenter import dict_fingerprint
+            from papersearch.text.segmenter import dict_fingerprint
 
             try:
                 self.used = dict_fingerprint(user_dict)
@@ -86,7 +84,7 @@ class Index:
         try:
             self.ix = windex.open_dir(str(self.folder))
         except Exception as err:  # whoosh raises many kinds on damaged files
-            raise IndexError_(f"{self.folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
+            raise IndexDamaged(f"{self.folder}: cannot open the index ({err})") from None
 
     def close(self) -> None:
         if self._cached is not None:
@@ -138,7 +136,7 @@ class Index:
         with self.ix.searcher() as searcher:
             fields = searcher.document(id=article_id)
         if fields is None:
-            raise PapersearchError(f"no article with id {article_id!r} (see 'papersearch list')")
+            raise UnknownArticle(f"no article with id {article_id!r}")
         return _unpack(fields["data"], self.folder)
 
     def articles(self):
@@ -193,11 +191,11 @@ class Index:
         return f"the index was built {built}; jieba segments this query with {used}, but ranking uses the index's words"
 
     def explain(self, text: str, article_id: str | None = None) -> dict:
-        from .analysis import literal_grams, query_words
-        from .normalize import fold
+        from papersearch.analysis.analyzers import literal_grams, query_words
+        from papersearch.text.normalize import fold
 
         tree = parse(text)
-        from .segmenter import load_user_dict, use_default_dict
+        from papersearch.text.segmenter import load_user_dict, use_default_dict
 
         if self.user_dict:
             load_user_dict(self.user_dict)
@@ -264,7 +262,7 @@ NEAR_BONUS = 1.15
 def _literally_holds(article: Article, node) -> bool:
     """Whether the article holds every positive term of the query literally
     (negations and fields were already applied by the index)."""
-    from .query import And, Or, Term
+    from papersearch.search.query import And, Or, Term
 
     if isinstance(node, Term):
         if node.field in ("author", "file", "kind"):
@@ -363,7 +361,7 @@ def indexed_words(reader, term: str) -> list[str]:
     query, keeps jieba out of the query path (0.1 s to load) and matches the
     words exactly as the pages were segmented.
     """
-    from .normalize import fold
+    from papersearch.text.normalize import fold
 
     chars = "".join(ch for ch in fold(term) if not ch.isspace())[:WORD_LOOKUP_CHARS]
     found: list[str] = []
@@ -385,7 +383,7 @@ def _unpack(data, folder) -> Article:
     try:
         return Article.unpack(data)
     except (ValueError, TypeError, KeyError) as err:
-        raise IndexError_(f"{folder}: an article in the index is damaged ({err}); run 'papersearch index --rebuild'") from None
+        raise IndexDamaged(f"{folder}: an article in the index is damaged ({err})") from None
 
 
 def warn(message: str) -> None:

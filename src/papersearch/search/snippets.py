@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import fold
+from papersearch.text.normalize import fold
 
 _SENTENCE_END = "。！？；!?\n"
 _CLAUSE_END = "，、：,"

@@ -9,8 +9,6 @@ never costs the user the index they had.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 import signal
@@ -22,36 +20,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from . import faults
-from .changes import changed, drop_gone, file_key, page_files, size_of, unique_stem
-from .errors import IndexBusy, IndexError_, PageError, PapersearchError
-from .housekeeping import check_sizes, disk_error, file_sizes, quietly, sigint, sweep, uninterruptible
-from .model import Article
+from papersearch.errors import (
+    DictionaryMismatch,
+    ForeignFolder,
+    IndexBusy,
+    IndexDamaged,
+    IndexMissing,
+    PapersearchError,
+)
+from papersearch.index import faults
+from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of, unique_stem
+from papersearch.index.documents import PreparedPage
+from papersearch.index.format import Manifest, check_sizes, file_sizes, is_index, recover, schema
+from papersearch.index.housekeeping import disk_error, quietly, sigint, sweep, uninterruptible
+from papersearch.index.ingest import SegmentBuilder, commit_with, parallel_pages, serial_pages
 
-MANIFEST = "papersearch.json"
-FORMAT = 3
 # Below this many pages, worker processes cost more than they save.
 PARALLEL_MIN_PAGES = 16
-BUSY = "index is busy: another papersearch is writing it (retry, or pass --wait SECONDS)"
-
-
-def schema():
-    from whoosh import fields
-
-    from .analysis import NgramAnalyzer, WordAnalyzer
-
-    return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
-        file=fields.ID(stored=True),
-        file_key=fields.ID(stored=True),
-        kind=fields.ID(stored=True),
-        author=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
-        title=_counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False, field_boost=2.5)),
-        title_ng=_compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
-        body=_counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False)),
-        body_ng=_compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
-        data=fields.STORED(),
-    )
+BUSY = "index is busy: another papersearch is writing it"
 
 
 class ProgressSink(Protocol):
@@ -63,20 +49,6 @@ class ProgressSink(Protocol):
 
     def writing(self) -> None:
         """Every page is read: the new segments are being written out."""
-
-
-def _counted(field):
-    from .analysis import WordFrequency
-
-    field.format = WordFrequency(field_boost=field.format.field_boost)
-    return field
-
-
-def _compact(field):
-    from .analysis import CompactPositions
-
-    field.format = CompactPositions(field_boost=field.format.field_boost)
-    return field
 
 
 @dataclass
@@ -93,74 +65,6 @@ class IndexSummary:
     seconds: float = 0.0
     megabytes: float = 0.0
     todo_bytes: int = 0  # bytes of the page files read this run
-
-
-@dataclass
-class PreparedPage:
-    key: str
-    path: str
-    digest: str
-    size: int
-    articles: list[Article] = field(default_factory=list)
-    error: str = ""
-    replaced: int = 0  # undecodable bytes shown as U+FFFD
-
-
-def prepare_page(path: str, encoding: str | None = None, user_dict: str | None = None) -> PreparedPage:
-    """Read, hash and split one page (runs in a worker process)."""
-    from .reader import decode_page, read_bytes
-    from .splitter import split_page
-
-    key = file_key(Path(path))
-    try:
-        data = read_bytes(path)  # read once: hashed for the manifest, then decoded
-        faults.point("read")
-        digest = hashlib.sha1(data).hexdigest()
-        page = decode_page(path, data, encoding)
-        if user_dict:
-            from .segmenter import load_user_dict
-
-            load_user_dict(user_dict)
-        arts = split_page(page)
-    except PageError as err:
-        return PreparedPage(key, path, "", 0, error=str(err))
-    except OSError as err:
-        return PreparedPage(key, path, "", 0, error=err.strerror or str(err))
-    return PreparedPage(key, path, digest, len(data), arts, replaced=page.replaced)
-
-
-class Manifest:
-    """What the index holds: each page's hash and article ids, and how it was built."""
-
-    def __init__(self, folder: Path):
-        self.path = folder / MANIFEST
-        self.data: dict = {"format": FORMAT, "files": {}, "dictionary": "", "built": "", "versions": {}}
-
-    def load(self) -> Manifest:
-        try:
-            self.data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise IndexError_(
-                f"{self.path.parent}: index manifest is damaged ({err}); run 'papersearch index --rebuild'"
-            ) from None
-        if self.data.get("format") != FORMAT:
-            raise IndexError_(
-                f"{self.path.parent}: index format {self.data.get('format')} is not {FORMAT}; run 'papersearch index --rebuild'"
-            )
-        return self
-
-    def save(self) -> None:
-        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps(self.data, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
-
-    @property
-    def files(self) -> dict:
-        return self.data["files"]
-
-
-def is_index(folder: Path) -> bool:
-    return (folder / MANIFEST).exists()
 
 
 def _versions() -> dict:
@@ -181,9 +85,9 @@ def _acquire_writer(ix, wait: float):
     deadline = time.monotonic() + wait
     while True:
         try:
-            from .bulkwriter import BulkSegmentWriter
-            from .codec import CompactCodec
-            from .ingest import PrivateTempStorage
+            from papersearch.index.ingest import PrivateTempStorage
+            from papersearch.index.whooshfast.bulkwriter import BulkSegmentWriter
+            from papersearch.index.whooshfast.codec import CompactCodec
 
             ix.storage = PrivateTempStorage(ix.storage.folder)
             return BulkSegmentWriter(ix, compound=False, codec=CompactCodec())
@@ -209,7 +113,7 @@ def build_index(
     started = time.perf_counter()
     folder = Path(folder)
     if prune and not is_index(folder):
-        raise IndexError_(f"no index at {folder}: nothing to prune")
+        raise IndexMissing(f"no index at {folder}: nothing to prune")
     paths_list = list(paths)
     unreadable: list[tuple[str, str]] = []
     files = page_files(paths_list, unreadable)
@@ -218,10 +122,10 @@ def build_index(
     except OSError as err:
         raise disk_error(err, folder, 0) from None
     if foreign:
-        raise IndexError_(f"{folder}: not a papersearch index (choose another --index, or empty the folder)")
+        raise ForeignFolder(f"{folder}: not a papersearch index")
     dict_print = ""
     if user_dict:
-        from .segmenter import load_user_dict
+        from papersearch.text.segmenter import load_user_dict
 
         try:
             dict_print = load_user_dict(user_dict)
@@ -283,13 +187,12 @@ def _build_locked(
             try:
                 ix = windex.open_dir(str(folder))
             except Exception as err:  # whoosh raises many kinds on damaged files
-                raise IndexError_(f"{folder}: cannot open the index ({err}); run 'papersearch index --rebuild'") from None
+                raise IndexDamaged(f"{folder}: cannot open the index ({err})") from None
             if prune:  # pruning adds no words: the index keeps the dictionary it was built with
                 dict_print = manifest.data.get("dictionary", "")
             if manifest.data.get("dictionary", "") != dict_print:
-                raise IndexError_(
-                    f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r};"
-                    " pass the same --dict, or --rebuild"
+                raise DictionaryMismatch(
+                    f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r}"
                 )
     except OSError as err:
         raise disk_error(err, folder, 0) from None
@@ -327,8 +230,6 @@ def _build_locked(
 
 
 def _commit(writer, segments: list, manifest: Manifest, dict_print: str, target: Path, changed: bool) -> None:
-    from .ingest import commit_with
-
     faults.point("commit")
     commit_with(writer, segments)
     faults.point("commit")
@@ -337,39 +238,6 @@ def _commit(writer, segments: list, manifest: Manifest, dict_print: str, target:
     manifest.data.update(dictionary=dict_print, versions=_versions(), sizes=file_sizes(target))
     manifest.save()
     faults.point("commit")
-
-
-def recover(folder: Path) -> None:
-    """Put back an index a killed rebuild had moved aside while swapping in
-    the new one, and drop what such a rebuild left half-written."""
-    if not folder.parent.exists():
-        return
-    for leftover in sorted(folder.parent.glob(f".{folder.name}.*[0-9]")):
-        stage, _, pid = _stage(leftover.name)
-        if not pid.isdigit() or _alive(int(pid)):
-            continue
-        if stage == "old" and not folder.exists():
-            os.replace(leftover, folder)
-        else:
-            shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _stage(name: str) -> tuple[str, str, str]:
-    tail = name.rsplit(".", 1)[-1]
-    for stage in ("new", "old"):
-        if tail.startswith(stage):
-            return stage, "", tail[len(stage) :]
-    return "", "", ""
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _swap_in(new: Path, folder: Path) -> None:
@@ -421,12 +289,8 @@ def _write(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     folder = str(writer.storage.folder)
     if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES:
-        from .ingest import parallel_pages
-
         results = parallel_pages(folder, jobs_list, min(workers, len(todo)), encoding, user_dict, lock_fds)
     else:
-        from .ingest import SegmentBuilder, serial_pages
-
         results = serial_pages(SegmentBuilder(folder, encoding, user_dict), jobs_list)
     try:
         return _take_results(writer, results, known, summary, progress, len(jobs_list))

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .bylines import is_who_line
-from .furniture import is_column_label
-from .hanzi import compile_both
-from .textfix import HAN, has_sentence_punct
+from papersearch.split.bylines import is_who_line
+from papersearch.split.furniture import is_column_label
+from papersearch.split.hanzi import compile_both
+from papersearch.split.textfix import HAN, has_sentence_punct
 
 # Subtitles that name the genre of a feature: …纪实, …侧记, …综述.
 _GENRE = compile_both(r"(?:纪实|侧记|综述|素描|扫描|巡礼|札记|手记|纪事|掠影|记事|访谈录|观察|调查)$")
@@ -77,7 +77,7 @@ def read_title_block(lines: list[str]) -> TitleBlock:
 
 def word_across(left: str, right: str) -> bool:
     """The last characters of a line and the first of the next make one word."""
-    from .segmenter import tokens
+    from papersearch.text.segmenter import tokens
 
     head = left[-3:]
     return any(start < len(head) < end for _w, start, end in tokens(head + right[:3]))
@@ -97,7 +97,7 @@ def title_over_body(first: str, line: str, below: str = "") -> bool:
     its first wrap, when it has a title's shape and no sentence punctuation,
     no word runs across the break, and the lines under it (line, then below)
     take up its words."""
-    from .segmenter import tokens
+    from papersearch.text.segmenter import tokens
 
     shaped = _TITLE_SHAPE.search(first) or _LEAD_IN.match(line.replace(" ", ""))
     if has_sentence_punct(first) or "、" in first or not shaped:

@@ -25,8 +25,8 @@ True
 
 from __future__ import annotations
 
-from .hanzi import compile_both
-from .textfix import HAN
+from papersearch.split.hanzi import compile_both
+from papersearch.split.textfix import HAN
 
 EDITOR, DATE, PAGE, PAPER, SECTION, CONTACT = "editor", "date", "page", "paper", "section", "contact"
 

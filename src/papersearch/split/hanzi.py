@@ -33,7 +33,7 @@ def traditional_forms(ch: str) -> str:
 def _traditional_table() -> dict[str, str]:
     # Inverting t2s, which folding loads anyway, costs 6 ms; OpenCC's s2t
     # converter would cost 27 MB in every indexing process.
-    from .normalize import t2s
+    from papersearch.text.normalize import t2s
 
     chars = [chr(code) for code in range(0x3400, 0xA000)]
     simple = t2s().convert("\n".join(chars)).split("\n")

@@ -26,8 +26,9 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from . import faults
-from .errors import PapersearchError
+from papersearch.errors import PapersearchError
+from papersearch.index import faults
+from papersearch.index.documents import prepare_page
 
 # Linux's prctl option: the kernel sends this process a signal when its parent dies.
 PR_SET_PDEATHSIG = 1
@@ -54,8 +55,6 @@ class SegmentBuilder:
         self._writer = None
 
     def add_page(self, path: str, stem: str) -> PageDone:
-        from .indexer import prepare_page
-
         prepared = prepare_page(path, self.encoding, self.user_dict)
         done = PageDone(
             prepared.key, prepared.path, prepared.digest, prepared.size, error=prepared.error, replaced=prepared.replaced
@@ -107,8 +106,8 @@ class SegmentBuilder:
         if self._writer is None:
             from whoosh import index as windex
 
-            from .bulkwriter import BulkSegmentWriter
-            from .codec import CompactCodec
+            from papersearch.index.whooshfast.bulkwriter import BulkSegmentWriter
+            from papersearch.index.whooshfast.codec import CompactCodec
 
             ix = windex.open_dir(self.folder)
             ix.storage = PrivateTempStorage(self.folder)

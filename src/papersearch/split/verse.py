@@ -9,8 +9,8 @@ opener, or a paragraph set right under them (then they were a title block).
 
 from __future__ import annotations
 
-from .bylines import parse_opener
-from .layout import BYLINE, CAPTION, PARA, TITLE, Unit, is_title_like
+from papersearch.split.bylines import parse_opener
+from papersearch.split.units import BYLINE, CAPTION, PARA, TITLE, Unit, is_title_like
 
 # Verse lines are short; a poem has at least this many of them.
 MAX_VERSE_LINE = 20

@@ -9,18 +9,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .bylines import OPENER_SPAN, closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
-from .furniture import page_furniture
-from .hanzi import compile_both
-from .textfix import ends_sentence, has_sentence_punct, is_mark, join_wrapped, split_marks, unspace
-from .titles import title_over_body, word_across
+from papersearch.split.bylines import OPENER_SPAN, closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
+from papersearch.split.furniture import page_furniture
+from papersearch.split.hanzi import compile_both
+from papersearch.split.textfix import ends_sentence, has_sentence_punct, is_mark, join_wrapped, split_marks, unspace
+from papersearch.split.titles import title_over_body, word_across
+from papersearch.split.units import (
+    AD,
+    BYLINE,
+    CAPTION,
+    FURNITURE,
+    MARK,
+    MID_SENTENCE_END,
+    PARA,
+    TITLE,
+    Line,
+    Unit,
+    is_title_like,
+)
+from papersearch.split.verse import verse_as_body
 
-PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE, MARK = "para", "title", "byline", "caption", "ad", "furniture", "mark"
-
-# A line ending with these stops in mid-sentence: the next line goes on with it.
-MID_SENTENCE_END = "、，：“（《—"
 # Chinese typesetting never opens a line with these (避头点): such a line goes on the one above.
 NO_LINE_START = "、，。；：？！）》」』”’…"
 # A line naming the paragraph above with this share of its character pairs is its headline.
@@ -28,8 +38,6 @@ ECHO_SHARE = 0.5
 # A page is set in a column when this share of its lines have one width (at least MIN_COLUMN).
 COLUMN_SHARE = 0.4
 MIN_COLUMN = 6
-# Titles are short; a longer line without sentence punctuation is body text.
-MAX_TITLE = 48
 # A passage seen before on the page is an extraction repeat when at least this long.
 MIN_REPEAT = 12
 # An earlier passage inside a later one is an extraction repeat when at least this long.
@@ -45,37 +53,6 @@ _SCENE = compile_both(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$
 # a photo's caption opens so (图为…, 上图：…), never in the middle of a sentence
 _CAPTION_OPEN = compile_both(r"^(?:图为|(?:上|下|左|右)?图[:：])")
 _CAPTION_CUE = compile_both(r"图为|（(?:无人机|资料|航拍)?(?:照片|图片|图)）|\(资料图\)|摄影报道|新华社发|视觉中国")
-
-
-@dataclass
-class Line:
-    number: int  # 1-based line number in the page text
-    text: str
-    gap: int  # blank lines before it
-    indented: bool
-    furniture: bool = False  # the paper's name, date or page line over the page's first article
-
-
-@dataclass
-class Unit:
-    kind: str
-    lines: list[Line]
-    text: str
-    authors: list[str] = field(default_factory=list)
-    byline: str = ""
-    credit: str = ""  # a credit in brackets closing the article: （李建龙）, （作者单位：…）
-
-    @property
-    def first(self) -> int:
-        return self.lines[0].number
-
-    @property
-    def last(self) -> int:
-        return self.lines[-1].number
-
-    @property
-    def gap(self) -> int:
-        return self.lines[0].gap
 
 
 def read_lines(text: str) -> list[Line]:
@@ -102,13 +79,6 @@ def read_lines(text: str) -> list[Line]:
         for ln in lines:
             ln.indented = False
     return lines
-
-
-def is_title_like(text: str) -> bool:
-    if len(text) > MAX_TITLE or text[-1] in MID_SENTENCE_END:
-        return False
-    body = text[:-1] if len(text) <= 30 and text[-1:] in "！？!?" else text
-    return not has_sentence_punct(body)
 
 
 def _blank_lines_informative(lines: list[Line]) -> bool:
@@ -362,8 +332,6 @@ def _comma_headline(text: str) -> bool:
 
 def page_units(page_text: str) -> list[Unit]:
     """The layout units of a page, in printed order."""
-    from .verse import verse_as_body  # (verse reads layout's units)
-
     units = [classify(g, t) for g, t in dedupe(group_lines(read_lines(page_text)))]
     for i, unit in enumerate(units):
         nxt = units[i + 1] if i + 1 < len(units) else None

@@ -282,7 +282,7 @@ def cover(term: str, words: list[str]) -> list[str]:
     >>> cover("二十大精神", ["二十大", "二十", "十大", "精神"])
     ['二十大', '精神']
     """
-    from .normalize import fold
+    from papersearch.text.normalize import fold
 
     chars = "".join(ch for ch in fold(term) if not ch.isspace())
     taken = [False] * len(chars)
@@ -298,7 +298,7 @@ def cover(term: str, words: list[str]) -> list[str]:
 
 
 def _literal(fieldname: str, term: str, Q):
-    from .analysis import literal_grams
+    from papersearch.analysis.analyzers import literal_grams
 
     grams = literal_grams(term)
     if not grams:
@@ -311,8 +311,8 @@ def _literal(fieldname: str, term: str, Q):
 
 
 def _term_query(term: Term, Q, known_words=None):
-    from .analysis import query_words
-    from .normalize import fold
+    from papersearch.analysis.analyzers import query_words
+    from papersearch.text.normalize import fold
 
     if term.field == "author":
         return Q.Wildcard("author", f"*{fold(term.text).lower()}*")

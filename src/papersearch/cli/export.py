@@ -8,8 +8,8 @@ import json
 import sys
 from typing import TextIO
 
-from .errors import PapersearchError
-from .model import Article
+from papersearch.errors import PapersearchError
+from papersearch.model import Article
 
 LIST_FIELDS = ("subheads", "authors")
 

@@ -17,14 +17,15 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from .bodies import Body, TitleUnits, article_from_body, new_article, split_stacked
-from .bylines import parse_opener
-from .cohesion import Lexicon, cosine_vectors
-from .hanzi import compile_both
-from .layout import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit, opens_new_ad, page_units
-from .model import Article, Page
-from .textfix import take_continuations
-from .titles import is_speech_kicker, read_title_block
+from papersearch.model import Article, Page
+from papersearch.split.bodies import Body, TitleUnits, article_from_body, new_article, split_stacked
+from papersearch.split.bylines import parse_opener
+from papersearch.split.cohesion import Lexicon, cosine_vectors
+from papersearch.split.hanzi import compile_both
+from papersearch.split.layout import opens_new_ad, page_units
+from papersearch.split.textfix import take_continuations
+from papersearch.split.titles import is_speech_kicker, read_title_block
+from papersearch.split.units import AD, BYLINE, CAPTION, FURNITURE, MARK, PARA, TITLE, Unit
 
 # Adjacent passages of one article share at least this much (tf-idf cosine of
 # bigrams): a title block between them is a section head of one feature.

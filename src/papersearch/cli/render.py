@@ -8,14 +8,14 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .model import Article
-from .snippets import highlight_all
+from papersearch.model import Article
+from papersearch.search.snippets import highlight_all
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from .search import Hit
+    from papersearch.search.searcher import Hit
 
 HIGHLIGHT = "bold black on yellow"
 

@@ -36,7 +36,7 @@ from whoosh import formats as wformats
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
-from .codec import INLINE_LIMIT, inline_bytes
+from papersearch.index.whooshfast.codec import INLINE_LIMIT, inline_bytes
 
 # Postings a pool holds in memory before it spills them to a run on disk:
 # about 26 bytes each, some 52 MB. Spilling costs little (a run is read back

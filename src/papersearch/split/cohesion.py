@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
-from .textfix import HAN
+from papersearch.split.textfix import HAN
 
 _HAN_RUN = re.compile(f"[{HAN}]+")
 

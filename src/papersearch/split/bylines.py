@@ -30,8 +30,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import product
 
-from .hanzi import compile_both, traditional_forms
-from .textfix import HAN
+from papersearch.split.hanzi import compile_both, traditional_forms
+from papersearch.split.textfix import HAN
 
 # The commonest Chinese surnames (百家姓 by frequency) and compound surnames.
 # A bare line of names is only taken for a byline when each name opens with one.

@@ -28,7 +28,13 @@ from whoosh.filedb import filetables
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from .termtable import SortedTableReader, SortedTableWriter, is_sorted_table, read_varint, write_varint
+from papersearch.index.whooshfast.termtable import (
+    SortedTableReader,
+    SortedTableWriter,
+    is_sorted_table,
+    read_varint,
+    write_varint,
+)
 
 # Posting lists of at most this many postings live in the term table.
 INLINE_LIMIT = 32

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .hanzi import compile_both
+from papersearch.split.hanzi import compile_both
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】『』「」〔〕…—·．～"

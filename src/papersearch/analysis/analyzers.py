@@ -27,7 +27,7 @@ from functools import lru_cache
 from whoosh.analysis import Token, Tokenizer
 from whoosh.formats import Frequency, Positions
 
-from .normalize import fold
+from papersearch.text.normalize import fold
 
 
 @lru_cache(maxsize=1 << 16)
@@ -51,7 +51,7 @@ class JiebaTokenizer(Tokenizer):
         >>> JiebaTokenizer().texts("二十条措施，") == [t.text for t in JiebaTokenizer()("二十条措施，")]
         True
         """
-        from .segmenter import tokens
+        from papersearch.text.segmenter import tokens
 
         out = []
         for word, _start, _end in tokens(fold(value), search=self.search):
@@ -72,7 +72,7 @@ class JiebaTokenizer(Tokenizer):
         mode="",
         **kwargs,
     ):
-        from .segmenter import tokens  # deferred: opening an index must not load jieba
+        from papersearch.text.segmenter import tokens  # deferred: opening an index must not load jieba
 
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .bylines import Opener
-from .layout import BYLINE, PARA, TITLE, Unit
-from .model import Article
-from .textfix import ends_sentence, take_continuations
-from .titles import read_title_block
+from papersearch.model import Article
+from papersearch.split.bylines import Opener
+from papersearch.split.textfix import ends_sentence, take_continuations
+from papersearch.split.titles import read_title_block
+from papersearch.split.units import BYLINE, PARA, TITLE, Unit
 
 
 @dataclass

@@ -69,6 +69,8 @@ index {shard.name}
     min_word_len = 1
     # one-character queries match every bigram that starts with the character
     min_prefix_len = 2
+    # field lengths, for the BM25F ranking factor
+    index_field_lengths = 1
 }}
 
 searchd

@@ -25,6 +25,7 @@ from papersearch.analysis.analyzers import NgramTokenizer, WordAnalyzer, literal
 from papersearch.index.ingest import article_fields
 from papersearch.model import Article
 from papersearch.search.query import And, Not, Or, Term, parse, positive_terms
+from papersearch.search.searcher import MAX_WORD, WORD_LOOKUP_CHARS
 from papersearch.text.normalize import fold
 
 FULLTEXT = ("title_w", "body_w", "title_ng", "body_ng", "author", "file", "kind")
@@ -36,9 +37,11 @@ NOTHING = "@kind znone"
 NAME_GAP = "zz"
 MAX_TOKEN = 40
 FIELD_WEIGHTS = {"title_w": 8, "body_w": 3, "title_ng": 3, "body_ng": 1, "author": 1, "file": 1, "kind": 1}
-# Sphinx ranks by matched keywords per field (weighted) and then BM25; papersearch multiplies by the kind
-# weight and re-ranks the engine's best candidates with its headline and nearness bonus.
-RANKER = "expr('sum((word_count+lcs)*user_weight)*1000+bm25')"
+# Sphinx ranks by BM25 (Whoosh's k1 and b, over the whole document) and then by the matched keywords
+# per field, weighted; papersearch multiplies by the kind weight and re-ranks the engine's best
+# candidates with its headline and nearness bonus. Of the rankers tried (proximity_bm25, bm25,
+# bm25f, tf_idf sums) this one gave the embedded index's top 10 most often (scripts/engine_equality.py).
+RANKER = "expr('bm25a(1.2,0.75)*1000+sum(word_count*user_weight)')"
 
 
 def token(text: str) -> str:
@@ -133,16 +136,32 @@ def to_match(node) -> str:
     return NOTHING
 
 
-def ranked_match(tree) -> str:
-    """to_match, plus the query's jieba words as an optional part that only ranks: every
-    document holds EVERY, so ``(words | EVERY)`` never narrows the match. (Sphinx 2.2.11's
-    MAYBE operator drops documents without the optional part, so it is not used.)"""
-    from papersearch.analysis.analyzers import query_words
+def inner_words(term: str) -> list[str]:
+    """Every string inside a term that could be an indexed word, as search.indexed_words
+    looks them up (the engine ignores the ones it does not hold): no jieba on the query path.
 
+    >>> inner_words("措施")
+    ['措施']
+    >>> inner_words("疫")
+    ['疫']
+    """
+    chars = "".join(ch for ch in fold(term) if not ch.isspace())[:WORD_LOOKUP_CHARS]
+    found: list[str] = []
+    for size in range(min(MAX_WORD, len(chars)), 0, -1):
+        if size == 1 and len(chars) > 1:
+            break
+        found += [w for w in (chars[i : i + size] for i in range(len(chars) - size + 1)) if w not in found]
+    return found
+
+
+def ranked_match(tree) -> str:
+    """to_match, plus the words inside the query's terms as an optional part that only ranks:
+    every document holds EVERY, so ``(words | EVERY)`` never narrows the match. (Sphinx
+    2.2.11's MAYBE operator drops documents without the optional part, so it is not used.)"""
     words: list[str] = []
     for term in positive_terms(tree):
         if term.field in ("", "headline"):
-            words += [w for w in query_words(term.text) if w not in words]
+            words += [w for w in inner_words(term.text) if w not in words]
     match = to_match(tree)
     if not words:
         return match

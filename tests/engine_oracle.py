@@ -54,12 +54,11 @@ def oracle(articles: list[Article], query: str) -> set[str]:
 
 def embedded_ids(index, query: str) -> set[str]:
     """Every article the embedded index matches (its exact query, no limit)."""
-    from papersearch.search.query import to_whoosh
-    from papersearch.search.searcher import indexed_words
+    from papersearch.search.vocabulary import indexed_words
 
     with index.ix.searcher() as searcher:
         known = functools.partial(indexed_words, searcher.reader())
-        results = searcher.search(to_whoosh(parse(query), known), limit=None)
+        results = searcher.search(parse(query).to_whoosh(known), limit=None)
         return {r["id"] for r in results}
 
 

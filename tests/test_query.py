@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from papersearch.search.query import And, Empty, Not, Or, Term, parse, positive_terms, to_whoosh
+from papersearch.search.query import And, Empty, Not, Or, Term, parse
 
 
 def test_terms_and_by_default():
@@ -37,7 +37,7 @@ def test_malformed_input_degrades_to_plain_terms():
 
 
 def test_positive_terms_leave_out_negations():
-    assert [t.text for t in positive_terms(parse("疫苗 -核酸"))] == ["疫苗"]
+    assert [t.text for t in parse("疫苗 -核酸").terms()] == ["疫苗"]
 
 
 QUERY_CHARS = st.sampled_from(list('二十条措施疫苗核酸 "()-:*?~^[]{}!\\/+&|ORANDNOTheadlineauthor\t\x00\x07😀雜'))
@@ -48,7 +48,7 @@ QUERY_CHARS = st.sampled_from(list('二十条措施疫苗核酸 "()-:*?~^[]{}!\\
 def test_any_input_parses_and_translates(text):
     tree = parse(text)
     if not isinstance(tree, Empty):
-        to_whoosh(tree)
+        tree.to_whoosh()
 
 
 def test_syntax_typed_with_a_chinese_input_method_reads_like_ascii():

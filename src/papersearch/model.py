@@ -12,6 +12,15 @@ from dataclasses import asdict, dataclass, field, fields
 ARTICLE_KINDS = ("article", "fragment", "photo", "ad", "headline")
 
 
+def article_id(page_stem: str, ordinal: int) -> str:
+    """The id of the ordinal-th item of a page (see ``index.ids`` for stems).
+
+    >>> article_id("04", 3)
+    '04-3'
+    """
+    return f"{page_stem}-{ordinal}"
+
+
 @dataclass(frozen=True)
 class Page:
     """One printed page of text, decoded."""

@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import click
 
-from papersearch.errors import PapersearchError
+from papersearch.cli.app import Failure, cli, json_option, library_errors
 
 ENGINE_HELP = "Search engine: sphinxql://HOST:PORT/TABLE for a Sphinx/Manticore cluster [env PAPERSEARCH_ENGINE; default: the --index folder]."
-
-
-class ClusterFailure(click.ClickException):
-    exit_code = 2
-
-    def show(self, file=None):
-        click.echo(f"papersearch: error: {self.format_message()}", err=True)
-
-
-def _errors(func):
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except PapersearchError as err:
-            raise ClusterFailure(str(err)) from None
-
-    return wrapper
 
 
 def _remember_engine(ctx, _param, value):
@@ -50,7 +31,7 @@ def partial_warning(engine) -> None:
         warn(f"partial results: {', '.join(engine.partial)} did not answer; these hits are from the other shards")
 
 
-@click.group()
+@cli.group()
 def cluster():
     """Run papersearch over a Sphinx / Manticore cluster (see README, "Scaling out").
 
@@ -73,7 +54,7 @@ def cluster():
 )
 @click.option("--data", default="/var/lib/papersearch", show_default=True, help="Folder for the tables on each host.")
 @click.option("--table", default="articles", show_default=True, help="Name of the distributed table.")
-@_errors
+@library_errors
 def config(shards, hosts, port, data, table):
     """Print the searchd configuration of every process of a cluster.
 
@@ -98,7 +79,7 @@ def config(shards, hosts, port, data, table):
 )
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--table", default="articles", show_default=True)
-@_errors
+@library_errors
 def up(shards, data, port, host, table):
     """Start N local searchd shards and the distributed table over them.
 
@@ -114,7 +95,7 @@ def up(shards, data, port, host, table):
 
 @cluster.command()
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path), required=True)
-@_errors
+@library_errors
 def down(data):
     """Stop the searchd processes 'cluster up' started in --data."""
     from papersearch.engines.cluster import down as stop_cluster
@@ -128,20 +109,20 @@ def down(data):
 
 @cluster.command()
 @engine_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@json_option
 @click.pass_context
-@_errors
+@library_errors
 def status(ctx, as_json):
     """Check that every shard answers and holds what was indexed into it.
 
     Exit status 0 when all do, 1 when a shard is down or behind.
     """
-    from papersearch.engines import EngineURL
     from papersearch.engines.cluster import status as cluster_status
+    from papersearch.engines.url import EngineURL
 
     url = ctx.obj.get("engine") if ctx.obj else None
     if not url:
-        raise ClusterFailure("give the cluster: --engine sphinxql://HOST:PORT/TABLE (or PAPERSEARCH_ENGINE)")
+        raise Failure("give the cluster: --engine sphinxql://HOST:PORT/TABLE (or PAPERSEARCH_ENGINE)")
     index_folder = _index_folder(ctx)
     rows = cluster_status(url, lambda u: EngineURL.state_file(u, index_folder))
     if as_json:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from papersearch.search.about import Explanation, IndexStats
     from papersearch.search.searcher import Hit
 
 HIGHLIGHT = "bold black on yellow"
@@ -219,3 +220,36 @@ def print_article_table(articles: list[Article], out: Console, text_chars: int =
             Text(a.text[:text_chars].replace("\n", " ") + ("…" if len(a.text) > text_chars else "")),
         )
     out.print(table)
+
+
+def print_stats(s: IndexStats) -> None:
+    kinds = ", ".join(f"{n} {k}" for k, n in s.kinds.items())
+    _plain(f"index       {s.index}")
+    _plain(f"pages       {s.pages}")
+    _plain(f"articles    {s.articles} ({kinds})" if s.articles else "articles    none")
+    if s.terms:  # an engine may not tell its vocabulary
+        _plain(f"terms       {s.words} words, {s.terms.get('body_ng', 0)} n-grams")
+    _plain(f"size        {s.bytes / 1e6:.2f} MB")  # 10^6 bytes, as index and bench report
+    _plain(f"built       {s.built}")
+    _plain(f"dictionary  {s.dictionary or '(jieba default)'}")
+    _plain("versions    " + ", ".join(f"{k} {v}" for k, v in s.versions.items()))
+
+
+def print_explanation(e: Explanation) -> None:
+    _plain(f"query    {e.query}")
+    _plain(f"parsed   {e.parsed}")
+    for t in e.terms:
+        _plain(
+            f"term     {t.term} [{t.field}] folded {t.folded}; literal n-grams {' '.join(t.ngrams)}; "
+            f"jieba {' '.join(t.segmented)}; ranked by indexed words {' '.join(t.words) or '(none)'}"
+        )
+    _plain(f"whoosh   {e.whoosh}")
+    if e.dictionary["note"]:
+        _plain(f"dict     {e.dictionary['note']}")
+    if e.article is not None:
+        a = e.article
+        verdict = f"matches, score {a.score}" if a.matched else "does not match"
+        _plain(f"article  {a.id} {a.headline or '(no headline)'}: {verdict}")
+        for p in a.terms:
+            where = [w for w, held in (("headline", p.in_headline), ("text", p.in_text), ("authors", p.in_authors)) if held]
+            _plain(f"         {p.term}: {'in ' + ', '.join(where) if where else 'not found'}")

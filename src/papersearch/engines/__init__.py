@@ -2,23 +2,18 @@
 cluster over SphinxQL. Pages are split, folded and segmented by papersearch
 either way; an engine stores the articles and finds the ones a parsed query
 matches.
-
->>> EngineURL.parse("sphinxql://127.0.0.1:9306/articles")
-EngineURL(host='127.0.0.1', port=9306, table='articles')
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from papersearch.errors import PapersearchError
+from papersearch.engines.url import EngineURL
 from papersearch.model import Article
 
-_URL = re.compile(r"^sphinxql://(?P<host>[^:/]+)(?::(?P<port>\d+))?/(?P<table>[A-Za-z_][A-Za-z0-9_]*)$")
+__all__ = ["Engine", "EngineURL", "index_pages", "open_engine"]
 
 
 class Engine(Protocol):
@@ -43,28 +38,6 @@ class Engine(Protocol):
     def __enter__(self): ...
 
     def __exit__(self, *exc): ...
-
-
-@dataclass(frozen=True)
-class EngineURL:
-    host: str
-    port: int
-    table: str
-
-    @classmethod
-    def parse(cls, url: str) -> EngineURL:
-        m = _URL.match(url.strip())
-        if not m:
-            raise PapersearchError(f"{url!r}: not an engine URL (expected sphinxql://HOST:PORT/TABLE)")
-        return cls(m["host"], int(m["port"] or 9306), m["table"])
-
-    def __str__(self) -> str:
-        return f"sphinxql://{self.host}:{self.port}/{self.table}"
-
-    def state_file(self, index_folder: Path) -> Path:
-        """Where this machine keeps what it indexed into the cluster (page hashes, article ids)."""
-        folder = Path(index_folder)
-        return folder.with_name(f"{folder.name}-sphinxql-{self.host}-{self.port}-{self.table}.json")
 
 
 def open_engine(url: str | None, index_folder: Path, user_dict: str | None = None) -> Engine:

@@ -251,10 +251,10 @@ class ShardStatus:
 
 def status(url_text: str, state_file_of) -> list[ShardStatus]:
     """Whether every shard behind the engine answers and holds what this machine indexed into it."""
-    from papersearch.engines import EngineURL
     from papersearch.engines.sphinxindex import load_state
     from papersearch.engines.sphinxql import EngineDown, connect, run, shards_of
     from papersearch.engines.sphinxtext import shard_of
+    from papersearch.engines.url import EngineURL
 
     url = EngineURL.parse(url_text)
     with connect(url.host, url.port, str(url)) as head:

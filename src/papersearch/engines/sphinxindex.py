@@ -19,14 +19,15 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from papersearch.engines import EngineURL
 from papersearch.engines.sphinxql import Shard, connect, run, shards_of
 from papersearch.engines.sphinxtext import doc_id, document, shard_of
+from papersearch.engines.url import EngineURL
 from papersearch.errors import IndexBusy, PapersearchError
-from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of, unique_stem
+from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of
+from papersearch.index.ids import PageStems, renumber
 from papersearch.index.indexer import BUSY, IndexSummary, _versions
 from papersearch.index.ingest import PageDone
-from papersearch.search.searcher import KIND_WEIGHT
+from papersearch.search.ranking import Ranking
 
 # A batch is sent when its statement would pass this many bytes (searchd's max_packet_size is 32 MB in our config).
 BATCH_BYTES = 4 << 20
@@ -124,10 +125,9 @@ def _prepare(job: tuple[str, str, str | None, str | None]) -> tuple[PageDone, li
     prepared = prepare_page(path, encoding, user_dict)
     done = PageDone(prepared.key, prepared.path, prepared.digest, prepared.size, error=prepared.error, replaced=prepared.replaced)
     docs = []
-    for art in prepared.articles:
-        art.id = f"{stem}-{art.ordinal}"
+    for art in renumber(prepared.articles, stem):
         done.ids.append(art.id)
-        docs.append(document(art, prepared.key, KIND_WEIGHT.get(art.kind, 1.0)))
+        docs.append(document(art, prepared.key, Ranking().kind_weight.get(art.kind, 1.0)))
     return done, docs
 
 
@@ -199,12 +199,10 @@ def _index_locked(writer, url, state_file, files, paths_list, rebuild, encoding,
     save_state(state_file, state)
     todo = [p for k, p in wanted.items() if not (known.get(k) and not changed(p, known[k]))]
     summary.unchanged = len(wanted) - len(todo)
-    stems = {Path(v["path"]).stem: k for k, v in known.items()}
+    stems = PageStems(known)
     job_list = []
     for path in todo:
-        key = file_key(path)
-        stem = unique_stem(path, key, stems)
-        stems.setdefault(stem, key)
+        stem = stems.stem(path, file_key(path))
         job_list.append((os.path.abspath(path), stem, encoding, user_dict))
         summary.todo_bytes += size_of(path)
     if progress:

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from papersearch.engines import EngineURL
 from papersearch.engines.sphinxtext import FIELD_WEIGHTS, RANKER, doc_id, ranked_match
+from papersearch.engines.url import EngineURL
 from papersearch.errors import PapersearchError, UnknownArticle
 from papersearch.model import Article
-from papersearch.search.query import Empty, parse, positive_terms
-from papersearch.search.searcher import CANDIDATES, Hit, _bonus
+from papersearch.search.about import IndexStats
+from papersearch.search.query import Empty, parse
+from papersearch.search.ranking import Ranking
+from papersearch.search.searcher import Hit
 from papersearch.search.snippets import make_snippet
 
 PAGE = 1000
@@ -87,6 +89,14 @@ def shards_of(conn, url: EngineURL) -> list[Shard]:
     return out
 
 
+@dataclass
+class EngineStats(IndexStats):
+    """IndexStats of a cluster: its shards, and those that did not answer."""
+
+    shards: list[str] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)
+
+
 class SphinxEngine:
     """Search, show and list articles held in a Sphinx-family cluster."""
 
@@ -95,6 +105,7 @@ class SphinxEngine:
         self.state_file = Path(state_file)
         self.warnings: list[str] = []
         self.partial: list[str] = []
+        self.ranking = Ranking()
         self.conn = connect(url.host, url.port, str(url))
         self.shards = shards_of(self.conn, url)
 
@@ -130,8 +141,10 @@ class SphinxEngine:
         tree = parse(text)
         if isinstance(tree, Empty):
             raise PapersearchError("empty query: give at least one word to search for")
-        terms = [t.text for t in positive_terms(tree) if t.field in ("", "headline")]
-        hits = [Hit(0, weight * _bonus(article, terms), article) for weight, article in self.candidates(tree, limit + CANDIDATES)]
+        terms = [t.text for t in tree.terms() if t.is_text]
+        rank = self.ranking
+        pool = self.candidates(tree, limit + rank.candidates)
+        hits = [Hit(0, weight * rank.bonus(article, terms), article) for weight, article in pool]
         hits.sort(key=lambda h: (-h.score, h.article.id))
         hits = hits[:limit]
         for rank, hit in enumerate(hits, 1):
@@ -192,7 +205,7 @@ class SphinxEngine:
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:
         raise PapersearchError("--related needs the embedded index; it is not available over sphinxql yet")
 
-    def stats(self) -> dict:
+    def stats(self) -> EngineStats:
         kinds = {k: int(n) for k, n in self._select(f"SELECT akind, COUNT(*) AS n FROM {self.url.table} GROUP BY akind")}
         kinds = {k: kinds[k] for k in ("article", "fragment", "headline", "photo", "ad") if k in kinds}
         state = _state(self.state_file)
@@ -205,19 +218,19 @@ class SphinxEngine:
             with conn:
                 status = dict(run(conn, f"SHOW INDEX {shard.name} STATUS"))
             size += int(status.get("disk_bytes", 0)) + int(status.get("ram_bytes", 0))
-        return {
-            "index": str(self.url),
-            "pages": len(state.get("files", {})),
-            "articles": sum(kinds.values()),
-            "kinds": kinds,
-            "terms": None,  # the engine does not tell its vocabulary's size
-            "bytes": size,
-            "built": state.get("built", ""),
-            "dictionary": state.get("dictionary", ""),
-            "versions": state.get("versions", {}),
-            "shards": [s.label for s in self.shards],
-            "partial": self.partial,
-        }
+        return EngineStats(
+            index=str(self.url),
+            pages=len(state.get("files", {})),
+            articles=sum(kinds.values()),
+            kinds=kinds,
+            terms={},  # the engine does not tell its vocabulary's size
+            bytes=size,
+            built=state.get("built", ""),
+            dictionary=state.get("dictionary", ""),
+            versions=state.get("versions", {}),
+            shards=[s.label for s in self.shards],
+            partial=self.partial,
+        )
 
 
 def _state(path: Path) -> dict:

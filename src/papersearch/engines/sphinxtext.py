@@ -24,8 +24,8 @@ import zlib
 from papersearch.analysis.analyzers import NgramTokenizer, WordAnalyzer, literal_grams
 from papersearch.index.ingest import article_fields
 from papersearch.model import Article
-from papersearch.search.query import And, Not, Or, Term, parse, positive_terms
-from papersearch.search.searcher import MAX_WORD, WORD_LOOKUP_CHARS
+from papersearch.search.query import And, Not, Or, Term, parse
+from papersearch.search.vocabulary import MAX_WORD, WORD_LOOKUP_CHARS
 from papersearch.text.normalize import fold
 
 FULLTEXT = ("title_w", "body_w", "title_ng", "body_ng", "author", "file", "kind")
@@ -159,8 +159,8 @@ def ranked_match(tree) -> str:
     every document holds EVERY, so ``(words | EVERY)`` never narrows the match. (Sphinx
     2.2.11's MAYBE operator drops documents without the optional part, so it is not used.)"""
     words: list[str] = []
-    for term in positive_terms(tree):
-        if term.field in ("", "headline"):
+    for term in tree.terms():
+        if term.is_text:
             words += [w for w in inner_words(term.text) if w not in words]
     match = to_match(tree)
     if not words:

@@ -29,10 +29,11 @@ from papersearch.errors import (
     PapersearchError,
 )
 from papersearch.index import faults
-from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of, unique_stem
+from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of
 from papersearch.index.documents import PreparedPage
 from papersearch.index.format import Manifest, check_sizes, file_sizes, is_index, recover, schema
 from papersearch.index.housekeeping import disk_error, quietly, sigint, sweep, uninterruptible
+from papersearch.index.ids import PageStems
 from papersearch.index.ingest import SegmentBuilder, commit_with, parallel_pages, serial_pages
 
 # Below this many pages, worker processes cost more than they save.
@@ -65,6 +66,14 @@ class IndexSummary:
     seconds: float = 0.0
     megabytes: float = 0.0
     todo_bytes: int = 0  # bytes of the page files read this run
+
+    def to_dict(self) -> dict:
+        """As JSON: skipped and replaced pages as objects that name their fields."""
+        return {
+            **self.__dict__,
+            "skipped": [{"file": p, "reason": r} for p, r in self.skipped],
+            "replaced": [{"file": p, "bytes": n} for p, n in self.replaced],
+        }
 
 
 def _versions() -> dict:
@@ -275,12 +284,11 @@ def _write(
             summary.unchanged += 1
             continue
         todo.append(path)
-    stems = {Path(v["path"]).stem: k for k, v in known.items()}
+    stems = PageStems(known)
     jobs_list = []
     for path in todo:
         key = file_key(path)
-        stem = unique_stem(path, key, stems)
-        stems.setdefault(stem, key)
+        stem = stems.stem(path, key)
         # stored absolute: the page is found again from any working folder
         jobs_list.append((os.path.abspath(path), stem))
         summary.todo_bytes += size_of(path)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from papersearch.errors import PapersearchError
 from papersearch.index import faults
 from papersearch.index.documents import prepare_page
+from papersearch.model import article_id
 
 # Linux's prctl option: the kernel sends this process a signal when its parent dies.
 PR_SET_PDEATHSIG = 1
@@ -63,7 +64,7 @@ class SegmentBuilder:
             return done
         writer = self._open()
         for art in prepared.articles:
-            art.id = f"{stem}-{art.ordinal}"
+            art.id = article_id(stem, art.ordinal)
             done.ids.append(art.id)
             add_article(writer, art, prepared.key)
         faults.point("add")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from papersearch.model import Article, Page
+from papersearch.model import Article, Page, article_id
 from papersearch.split.bodies import Body, TitleUnits, article_from_body, new_article, split_stacked
 from papersearch.split.bylines import parse_opener
 from papersearch.split.cohesion import Lexicon, cosine_vectors
@@ -400,6 +400,6 @@ class _Splitter:
         found.sort(key=lambda pair: pair[0])
         out = []
         for ordinal, (_, art) in enumerate(found, 1):
-            art.ordinal, art.file, art.id = ordinal, path, f"{stem}-{ordinal}"
+            art.ordinal, art.file, art.id = ordinal, path, article_id(stem, ordinal)
             out.append(art)
         return out

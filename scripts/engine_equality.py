@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import socket
 import sys
 import tempfile
@@ -93,6 +94,7 @@ def main() -> None:
     finally:
         if not args.engine:
             down(work / "cluster")
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def report(queries, articles, embedded, engine) -> None:

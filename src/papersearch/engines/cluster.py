@@ -69,7 +69,7 @@ index {shard.name}
     min_word_len = 1
     # one-character queries match every bigram that starts with the character
     min_prefix_len = 2
-    # field lengths, for the BM25F ranking factor
+    # field lengths: the ranker's BM25 (bm25a) normalises by them
     index_field_lengths = 1
 }}
 

@@ -379,7 +379,6 @@ def main() -> None:
         help="lay the pages out as a paper's dated issues (paper/YYYY/MM/DD/NN.txt) and time date-filtered queries too;"
         " implies --no-baseline --no-growth",
     )
-    )
     ap.add_argument(
         "--engine", help="also measure --engine sphinxql://HOST:PORT/TABLE on the same corpus (the cluster is emptied)"
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from papersearch.cli.app import DashArguments, cli, json_option, library_errors, open_index
-from papersearch.cli.options import archive_options
 from papersearch.cli.cluster import engine_option, partial_warning
+from papersearch.cli.options import archive_options
 
 
 @cli.command(cls=DashArguments)

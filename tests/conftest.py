@@ -50,3 +50,43 @@ def pages_copy(tmp_path) -> Path:
     dest = tmp_path / "pages"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def sphinx_cluster(tmp_path_factory):
+    """Two shard searchd and one searchd holding the distributed table, on free
+    loopback ports, started by papersearch's own 'cluster up' and stopped at
+    the end. Without searchd the tests that need it skip, loudly."""
+    from types import SimpleNamespace
+
+    if shutil.which("searchd") is None:
+        pytest.skip("SPHINX MISSING: no searchd on PATH, the sphinxql engine tests did not run (apt-get install sphinxsearch)")
+    from papersearch.engines.cluster import down, up
+
+    data = tmp_path_factory.mktemp("cluster")
+    port = free_ports(6)
+    processes = up(2, data, port)
+    try:
+        yield SimpleNamespace(url=f"sphinxql://127.0.0.1:{port}/articles", data=data, port=port, processes=processes)
+    finally:
+        down(data)
+
+
+def free_ports(span: int) -> int:
+    """The first of span consecutive loopback ports nothing listens on."""
+    import random
+    import socket
+
+    rng = random.Random()
+    for _ in range(200):
+        base = rng.randrange(20000, 60000)
+        taken = []
+        for port in range(base, base + span):
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    taken.append(port)
+        if not taken:
+            return base
+    raise RuntimeError("no free loopback ports")

@@ -221,9 +221,9 @@ def test_dictionary_mismatch_is_refused_when_indexing_and_explained_when_queryin
     with pytest.raises(IndexError_, match="dictionary"):
         build_index(folder, [pages_copy], jobs=1)
     with Index(folder) as ix:
-        assert not ix.warnings and ix.explain("二十条措施")["dictionary"]["note"]
+        assert not ix.warnings and ix.explain("二十条措施").dictionary["note"]
     with Index(folder, user_dict=str(words)) as ix:
-        assert not ix.warnings and not ix.explain("二十条措施")["dictionary"]["note"]
+        assert not ix.warnings and not ix.explain("二十条措施").dictionary["note"]
         assert ix.search("二十条措施")
 
 

@@ -31,6 +31,15 @@ def big_index(tmp_path_factory, seeds_dir):
         yield ix
 
 
+@pytest.fixture(scope="module")
+def broad_index(big_index):
+    """The same index ranked with the broad-query threshold lowered so this corpus reaches it."""
+    from papersearch.search.ranking import Ranking
+
+    with Index(big_index.folder, ranking=Ranking(broad=20)) as ix:
+        yield ix
+
+
 TERMS = ["防控", "疫情", "会议", "发展", "措施", "二十条措施", "疫情防控", "文明城市", "杂交水稻", "粮食安全", "核酸"]
 
 
@@ -59,14 +68,10 @@ def test_the_first_k_hits_are_the_same_whatever_the_limit(big_index, terms, op, 
 
 
 @pytest.fixture(params=["exact", "broad"])
-def either_path(request, big_index, monkeypatch):
+def either_path(request, big_index, broad_index):
     """Run a test on the exact n-gram ranking and on the words-first ranking
     of broad queries (the threshold lowered so this corpus reaches it)."""
-    import papersearch.search.searcher
-
-    if request.param == "broad":
-        monkeypatch.setattr(papersearch.search.searcher, "BROAD", 20)
-    return big_index
+    return broad_index if request.param == "broad" else big_index
 
 
 @pytest.fixture(scope="module")
@@ -91,4 +96,4 @@ def test_both_rankings_keep_the_first_k_and_find_every_literal_match(either_path
 def test_explain_gives_the_score_query_ranks_by_on_both_rankings(either_path):
     for query in ("防控", "疫情 防控", "二十条措施"):
         for hit in either_path.search(query, limit=3):
-            assert either_path.explain(query, hit.article.id)["article"]["score"] == round(hit.score, 4), query
+            assert either_path.explain(query, hit.article.id).article.score == round(hit.score, 4), query

@@ -51,5 +51,5 @@ def test_snippets_0_shows_no_fragment(index):
 def test_explain_reports_the_score_query_ranks_by(index):
     for query in ("杂交水稻", "二十条措施", "疫情 防控", "headline:会议"):
         for hit in index.search(query, limit=5):
-            explained = index.explain(query, hit.article.id)["article"]
-            assert explained["matched"] and explained["score"] == round(hit.score, 4), (query, hit.article.id)
+            explained = index.explain(query, hit.article.id).article
+            assert explained.matched and explained.score == round(hit.score, 4), (query, hit.article.id)

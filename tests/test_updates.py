@@ -25,8 +25,8 @@ def test_stats_count_only_live_articles_after_updates(tmp_path):
     build_index(folder, [pages], jobs=1)
     with Index(folder) as ix:
         data, listed = ix.stats(), ix.articles()
-    assert data["articles"] == len(listed) == sum(data["kinds"].values())
-    assert data["kinds"] == {k: sum(a.kind == k for a in listed) for k in data["kinds"]}
+    assert data.articles == len(listed) == sum(data.kinds.values())
+    assert data.kinds == {k: sum(a.kind == k for a in listed) for k in data.kinds}
 
 
 def test_an_index_changed_five_times_stays_near_a_fresh_builds_size(tmp_path):

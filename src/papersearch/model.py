@@ -12,6 +12,15 @@ from dataclasses import asdict, dataclass, field, fields
 ARTICLE_KINDS = ("article", "fragment", "photo", "ad", "headline")
 
 
+def article_id(page_stem: str, ordinal: int) -> str:
+    """The id of the ordinal-th item of a page (see ``index.ids`` for stems).
+
+    >>> article_id("04", 3)
+    '04-3'
+    """
+    return f"{page_stem}-{ordinal}"
+
+
 @dataclass(frozen=True)
 class Page:
     """One printed page of text, decoded."""
@@ -42,6 +51,13 @@ class Article:
     continued_from: str = ""
     first_line: int = 0  # 1-based line span on the page it came from
     last_line: int = 0
+    # where the page stands in its paper's run (see papersearch.archive); "" and 0: unknown
+    paper: str = ""
+    date: str = ""  # the page's date, ISO
+    page: int = 0
+    page_label: str = ""  # as printed: A04
+    section: str = ""
+    event_date: str = ""  # the article's own dateline's date, ISO
 
     @property
     def title(self) -> str:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from whoosh.analysis import Token, Tokenizer
 from whoosh.formats import Frequency, Positions
 
-from papersearch.text.normalize import fold
+from papersearch.text.normalize import fold, folded_chars
 
 
 @lru_cache(maxsize=1 << 16)
@@ -301,7 +301,7 @@ def literal_grams(term: str) -> list[str]:
     >>> literal_grams("疫")
     ['疫']
     """
-    chars = [ch for ch in fold(term) if not ch.isspace()]
+    chars = list(folded_chars(term))
     if len(chars) == 1:
         return chars
     return [chars[i] + chars[i + 1] for i in range(len(chars) - 1)]

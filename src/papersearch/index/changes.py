@@ -42,14 +42,6 @@ def file_key(path: Path) -> str:
         return str(path.absolute())
 
 
-def unique_stem(path: Path, key: str, taken: dict[str, str]) -> str:
-    stem = path.stem
-    owner = taken.get(stem)
-    if owner is None or owner == key:
-        return stem
-    return f"{stem}~{hashlib.sha1(key.encode()).hexdigest()[:6]}"
-
-
 def drop_gone(writer, known: dict, wanted: dict, roots: list[str], summary, prune: bool = False) -> None:
     """Take out pages whose files are gone: those under a folder named again,
     and those whose bytes are now indexed under another path (a folder moved

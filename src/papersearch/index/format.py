@@ -24,7 +24,8 @@ from papersearch.errors import IndexDamaged
 
 MANIFEST = "papersearch.json"
 # 4: the package move changed the class paths pickled in the table of contents
-FORMAT = 4
+# 5: paper, date, page and section fields (archives)
+FORMAT = 5
 INDEX_NAME = "MAIN"
 
 
@@ -45,6 +46,11 @@ class Fields:
     BODY = "body"
     BODY_NGRAMS = "body_ng"
     DATA = "data"  # the whole article, stored as JSON
+    # where the page stands in its paper's run (archive): absent when unknown
+    PAPER = "paper"  # folded, lower case
+    DATE = "date"  # YYYYMMDD: ranges and months are term ranges and prefixes
+    PAGE = "page"  # the page number, as digits
+    SECTION = "section"
 
 
 def schema(dictionary=None):
@@ -66,6 +72,10 @@ def schema(dictionary=None):
             Fields.BODY: _counted(fields.TEXT(analyzer=WordAnalyzer(dictionary), phrase=False)),
             Fields.BODY_NGRAMS: _compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
             Fields.DATA: fields.STORED(),
+            Fields.PAPER: fields.ID(),
+            Fields.DATE: fields.ID(),
+            Fields.PAGE: fields.ID(),
+            Fields.SECTION: fields.ID(),
         }
     )
 

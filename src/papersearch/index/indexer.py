@@ -29,10 +29,11 @@ from papersearch.errors import (
     PapersearchError,
 )
 from papersearch.index import faults, whooshfast
-from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of, unique_stem
+from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of
 from papersearch.index.documents import PreparedPage
 from papersearch.index.format import Manifest, check_sizes, file_sizes, is_index, recover, schema, schema_dictionary
 from papersearch.index.housekeeping import disk_error, quietly, sigint, sweep, uninterruptible
+from papersearch.index.ids import PageStems
 from papersearch.index.ingest import SegmentBuilder, add_article, parallel_pages, serial_pages
 from papersearch.index.merging import commit_run
 
@@ -66,6 +67,16 @@ class IndexSummary:
     seconds: float = 0.0
     megabytes: float = 0.0
     todo_bytes: int = 0  # bytes of the page files read this run
+    # the printed page against its path (archive metadata), once per folder: (folder, what)
+    disagreements: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """As JSON: skipped and replaced pages as objects that name their fields."""
+        return {
+            **self.__dict__,
+            "skipped": [{"file": p, "reason": r} for p, r in self.skipped],
+            "replaced": [{"file": p, "bytes": n} for p, n in self.replaced],
+        }
 
 
 def _versions() -> dict:
@@ -103,9 +114,12 @@ def build_index(
     jobs: int | None = None,
     progress: ProgressSink | None = None,
     prune: bool = False,
+    layout: str | None = None,
 ) -> IndexSummary:
     """Index the page files under paths into folder; return what was done.
-    With prune, every page whose file is gone leaves the index too."""
+    With prune, every page whose file is gone leaves the index too. layout is
+    a pattern for the paper, date and page in the paths (archive.paths.Layout);
+    without one they are guessed (or read from an archive's .papersearch.toml)."""
     started = time.perf_counter()
     folder = Path(folder)
     if prune and not is_index(folder):
@@ -113,6 +127,9 @@ def build_index(
     paths_list = list(paths)
     unreadable: list[tuple[str, str]] = []
     files = page_files(paths_list, unreadable)
+    from papersearch.archive.paths import PathRules
+
+    path_rules = PathRules([Path(p) for p in paths_list], layout)
     try:
         foreign = folder.exists() and any(folder.iterdir()) and not is_index(folder)
     except OSError as err:
@@ -134,7 +151,7 @@ def build_index(
         raise disk_error(err, folder, 0) from None
     with _writer_lock(folder, wait) as lock_fd:
         summary = _build_locked(
-            folder, paths_list, files, rebuild, encoding, dictionary, wait, jobs, progress, started, lock_fd, prune
+            folder, paths_list, files, rebuild, encoding, dictionary, wait, jobs, progress, started, lock_fd, prune, path_rules
         )
     summary.skipped[:0] = unreadable
     return summary
@@ -162,7 +179,7 @@ def _writer_lock(folder: Path, wait: float):
 
 
 def _build_locked(
-    folder, paths_list, files, rebuild, encoding, dictionary, wait, jobs, progress, started, lock_fd, prune=False
+    folder, paths_list, files, rebuild, encoding, dictionary, wait, jobs, progress, started, lock_fd, prune=False, path_rules=None
 ) -> IndexSummary:
     from whoosh import index as windex
 
@@ -196,6 +213,8 @@ def _build_locked(
                 raise DictionaryMismatch(
                     f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r}"
                 )
+        if path_rules is not None:
+            manifest.data["layout"] = path_rules.settle(manifest.data.get("layout", ""), folder)
     except OSError as err:
         raise disk_error(err, folder, 0) from None
     writer = None
@@ -205,7 +224,7 @@ def _build_locked(
         try:
             roots = [file_key(Path(p)) for p in paths_list]
             lock_fds = [lock_fd, writer.writelock.fd] if writer.writelock else [lock_fd]
-            segments = _write(writer, manifest, files, roots, summary, encoding, jobs, progress, lock_fds, prune)
+            segments = _write(writer, manifest, files, roots, summary, encoding, jobs, progress, lock_fds, prune, path_rules)
         except BaseException:
             with sigint(signal.SIG_IGN):
                 quietly(writer.cancel)
@@ -263,6 +282,7 @@ def _write(
     progress,
     lock_fds,
     prune=False,
+    path_rules=None,
 ) -> list:
     """Index what changed; return the segments worker processes wrote."""
     known = manifest.files
@@ -276,14 +296,13 @@ def _write(
             summary.unchanged += 1
             continue
         todo.append(path)
-    stems = {Path(v["path"]).stem: k for k, v in known.items()}
+    stems = PageStems(known)
     jobs_list = []
     for path in todo:
         key = file_key(path)
-        stem = unique_stem(path, key, stems)
-        stems.setdefault(stem, key)
+        stem = stems.stem(path, key)
         # stored absolute: the page is found again from any working folder
-        jobs_list.append((os.path.abspath(path), stem))
+        jobs_list.append((os.path.abspath(path), stem, path_rules.meta(path) if path_rules else None))
         summary.todo_bytes += size_of(path)
     if progress:
         progress.set_total(len(todo))
@@ -317,13 +336,23 @@ def _take_results(writer, results, known: dict, summary: IndexSummary, progress,
         writer.delete_by_term("file_key", done.key)
         for art in done.articles:  # on Whoosh's public API the run's writer adds them
             add_article(writer, art, done.key)
-        known[done.key] = {"path": done.path, "hash": done.digest, "size": done.size, "ids": done.ids}
+        known[done.key] = {"path": done.path, "hash": done.digest, "size": done.size, "ids": done.ids, "meta": done.meta}
+        _tell_disagreements(done, summary)
         summary.added += 1
         if done.replaced:
             summary.replaced.append((done.path, done.replaced))
         summary.new_articles += len(done.ids)
         summary.megabytes += done.size / 1e6
     return segments
+
+
+def _tell_disagreements(done, summary: IndexSummary) -> None:
+    """The printed page wins over its path; say so once per folder."""
+    if not done.disagreements:
+        return
+    where = str(Path(done.path).parent)
+    if all(folder != where for folder, _ in summary.disagreements):
+        summary.disagreements.append((where, f"{Path(done.path).name}: {'; '.join(done.disagreements)}"))
 
 
 def index_bytes(folder: str | Path) -> int:

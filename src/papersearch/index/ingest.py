@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from papersearch.errors import PapersearchError
 from papersearch.index import faults, whooshfast
 from papersearch.index.documents import prepare_page
-from papersearch.model import Article
+from papersearch.model import Article, article_id
 
 # Linux's prctl option: the kernel sends this process a signal when its parent dies.
 PR_SET_PDEATHSIG = 1
@@ -47,6 +47,8 @@ class PageDone:
     error: str = ""
     replaced: int = 0  # undecodable bytes shown as U+FFFD
     articles: list[Article] = field(default_factory=list)  # only when the run's writer adds them
+    meta: dict = field(default_factory=dict)  # the page's paper, date and page (archive.PageMeta)
+    disagreements: list[str] = field(default_factory=list)
 
 
 class SegmentBuilder:
@@ -58,15 +60,22 @@ class SegmentBuilder:
         self.folder, self.encoding = folder, encoding
         self._writer = None
 
-    def add_page(self, path: str, stem: str) -> PageDone:
-        prepared = prepare_page(path, self.encoding)
+    def add_page(self, path: str, stem: str, path_meta=None) -> PageDone:
+        prepared = prepare_page(path, self.encoding, path_meta)
         done = PageDone(
-            prepared.key, prepared.path, prepared.digest, prepared.size, error=prepared.error, replaced=prepared.replaced
+            prepared.key,
+            prepared.path,
+            prepared.digest,
+            prepared.size,
+            error=prepared.error,
+            replaced=prepared.replaced,
+            meta=prepared.meta,
+            disagreements=prepared.disagreements,
         )
         if prepared.error:
             return done
         for art in prepared.articles:
-            art.id = f"{stem}-{art.ordinal}"
+            art.id = article_id(stem, art.ordinal)
             done.ids.append(art.id)
         if whooshfast.FAST:
             writer = self._open()
@@ -102,7 +111,7 @@ def article_fields(art, key: str) -> dict:
     title = "\n".join(p for p in [art.kicker, art.headline, *art.subheads] if p)
     # the byline is searched with the body: a reporter's name finds their articles
     body = f"{art.byline}\n{art.text}" if art.byline else art.text
-    return {
+    doc = {
         "id": art.id,
         "file": art.file,
         "file_key": key,
@@ -114,17 +123,21 @@ def article_fields(art, key: str) -> dict:
         "body_ng": body,
         "data": art.pack(),
     }
+    from papersearch.archive.filters import archive_terms
+
+    doc.update(archive_terms(art))
+    return doc
 
 
 def add_article(writer, art, key: str) -> None:
     writer.add_document(**article_fields(art, key))
 
 
-def serial_pages(builder: SegmentBuilder, todo: list[tuple[str, str]]) -> Iterator[PageDone | list]:
+def serial_pages(builder: SegmentBuilder, todo: list[tuple]) -> Iterator[PageDone | list]:
     """Yield a PageDone per page, then the list of new segments (one process)."""
     try:
-        for path, stem in todo:
-            yield builder.add_page(path, stem)
+        for job in todo:
+            yield builder.add_page(*job)
         segment = builder.finish()
     except BaseException:
         builder.cancel()
@@ -177,9 +190,7 @@ class WorkerDied(PapersearchError):
     """A worker process ended without finishing its pages."""
 
 
-def parallel_pages(
-    folder: str, todo: list[tuple[str, str]], workers: int, encoding, lock_fds: list[int] = ()
-) -> Iterator[PageDone | list]:
+def parallel_pages(folder: str, todo: list[tuple], workers: int, encoding, lock_fds: list[int] = ()) -> Iterator[PageDone | list]:
     """Yield a PageDone per page as workers finish them, then the list of new segments."""
     ctx = multiprocessing.get_context("fork")
     jobs, results = ctx.Queue(), ctx.Queue()

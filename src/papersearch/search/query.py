@@ -21,7 +21,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-FIELDS = {"headline": "title", "title": "title", "author": "author", "file": "file", "kind": "kind"}
+from papersearch.archive.filters import ARCHIVE_FIELDS
+from papersearch.archive.filters import field_query as archive_query
+from papersearch.index.format import Fields
+from papersearch.text.normalize import fold, folded_chars
+
+# What a user may type before a colon, and the field it means. Aliases are
+# resolved here, at parse time, so every later step sees one canonical name.
+FIELDS = {"headline": "headline", "title": "headline", "author": "author", "file": "file", "kind": "kind"}
+# where the page stands in its paper's run (archive.filters reads their values): paper:吕梁, date:2022-10
+FIELDS |= {"paper": "paper", "date": "date", "page": "page", "section": "section"}
+# Each word field's literal twin, of character n-grams.
+NGRAMS = {Fields.TITLE: Fields.TITLE_NGRAMS, Fields.BODY: Fields.BODY_NGRAMS}
 # Brackets deeper than this are read as nothing (parsing recurses per level).
 MAX_DEPTH = 50
 # Query syntax as a Chinese input method types it: full-width colon, quotes,
@@ -34,45 +45,178 @@ _OPERATORS = {"OR": "or", "|": "or", "||": "or", "AND": "and", "&": "and", "&&":
 _TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<q>"[^"]*"?)|(?P<word>[^\s()"]+(?:"[^"]*"?)?))')
 
 
+class Node:
+    """A node of the query tree. Each kind knows the three things a search
+    needs of it: the Whoosh query that finds it (``to_whoosh``, with literal
+    n-gram matching; ``to_words``, by indexed words only, for ranking broad
+    queries), whether an article literally holds it (``holds``), and the
+    terms a hit should show (``terms``)."""
+
+    def to_whoosh(self, known_words=None):
+        """The exact query. known_words(text) gives the indexed words inside a
+        term, which rank word matches above bare n-gram matches; without it
+        the term is segmented."""
+        from whoosh import query as Q
+
+        return Q.NullQuery
+
+    def to_words(self, known_words):
+        """The same query over word fields only, for fast candidate ranking;
+        None when some positive term has no indexed word."""
+        return None
+
+    def holds(self, article) -> bool:
+        """Whether the article holds every positive term literally (negations
+        and metadata fields are left to the index)."""
+        return True
+
+    def terms(self) -> list[Term]:
+        """The positive terms, in the order typed."""
+        return []
+
+
 @dataclass
-class Term:
+class Term(Node):
     text: str
     phrase: bool = False
-    field: str = ""
+    field: str = ""  # "" for anywhere, else a canonical name of FIELDS
 
     def __repr__(self):
         extra = (", phrase=True" if self.phrase else "") + (f", field={self.field!r}" if self.field else "")
         return f"Term({self.text!r}{extra})"
 
+    @property
+    def is_text(self) -> bool:
+        """A term of the article's words (not of its metadata): it ranks,
+        is highlighted, and must be held literally."""
+        return self.field in ("", "headline")
+
+    def text_fields(self) -> list[str]:
+        return [Fields.TITLE] if self.field == "headline" else [Fields.TITLE, Fields.BODY]
+
+    def to_whoosh(self, known_words=None):
+        from whoosh import query as Q
+
+        from papersearch.analysis.analyzers import query_words
+
+        if not self.is_text:
+            return self._metadata_query()
+        fields = self.text_fields()
+        literal = Q.Or([_literal(NGRAMS[f], self.text) for f in fields])
+        words = known_words(self.text) if known_words else query_words(self.text)
+        if not words:
+            return literal
+        return Q.AndMaybe(literal, Q.Or([Q.Term(f, w) for f in fields for w in words]))
+
+    def to_words(self, known_words):
+        from whoosh import query as Q
+
+        if not self.is_text:
+            return self._metadata_query()
+        words = cover(self.text, known_words(self.text))
+        if not words:
+            return None
+        fields = self.text_fields()
+        return Q.And([Q.Or([Q.Term(f, w) for f in fields]) if len(fields) > 1 else Q.Term(fields[0], w) for w in words])
+
+    def holds(self, article) -> bool:
+        from papersearch.search.snippets import match_spans
+
+        if not self.is_text:
+            return True
+        where = article.title if self.field == "headline" else "\n".join((article.title, article.byline, article.text))
+        return bool(match_spans(where, [self.text]))
+
+    def terms(self) -> list[Term]:
+        return [self]
+
+    def _metadata_query(self):
+        from whoosh import query as Q
+
+        if self.field == "author":
+            return Q.Wildcard(Fields.AUTHOR, f"*{fold(self.text).lower()}*")
+        if self.field == "file":
+            return Q.Wildcard(Fields.FILE, f"*{self.text}*")
+        if self.field in ARCHIVE_FIELDS:
+            return archive_query(self.field, self.text)
+        return Q.Term(Fields.KIND, self.text.lower())
+
 
 @dataclass
-class Not:
-    child: object
+class Not(Node):
+    child: Node
 
     def __repr__(self):
         return f"Not({self.child!r})"
 
+    def to_whoosh(self, known_words=None):
+        from whoosh import query as Q
+
+        return Q.Not(self.child.to_whoosh(known_words))
+
+    def to_words(self, known_words):
+        return self.to_whoosh(known_words)
+
 
 @dataclass
-class And:
+class And(Node):
     children: list = field(default_factory=list)
 
     def __repr__(self):
         return "And(" + ", ".join(map(repr, self.children)) + ")"
 
+    def to_whoosh(self, known_words=None):
+        return _all_of([c.to_whoosh(known_words) for c in self.children])
+
+    def to_words(self, known_words):
+        children = [c.to_words(known_words) for c in self.children]
+        return None if any(c is None for c in children) else _all_of(children)
+
+    def holds(self, article) -> bool:
+        return all(c.holds(article) for c in self.children)
+
+    def terms(self) -> list[Term]:
+        return [t for c in self.children for t in c.terms()]
+
 
 @dataclass
-class Or:
+class Or(Node):
     children: list = field(default_factory=list)
 
     def __repr__(self):
         return "Or(" + ", ".join(map(repr, self.children)) + ")"
 
+    def to_whoosh(self, known_words=None):
+        from whoosh import query as Q
+
+        return Q.Or([c.to_whoosh(known_words) for c in self.children])
+
+    def to_words(self, known_words):
+        from whoosh import query as Q
+
+        children = [c.to_words(known_words) for c in self.children]
+        return None if any(c is None for c in children) else Q.Or(children)
+
+    def holds(self, article) -> bool:
+        return any(c.holds(article) for c in self.children)
+
+    def terms(self) -> list[Term]:
+        return [t for c in self.children for t in c.terms()]
+
 
 @dataclass
-class Empty:
+class Empty(Node):
     def __repr__(self):
         return "Empty()"
+
+
+def _all_of(children: list):
+    """AND of the children; a query of negations alone means everything but them."""
+    from whoosh import query as Q
+
+    if all(isinstance(c, Q.Not) for c in children):
+        children = [Q.Every(), *children]
+    return Q.And(children)
 
 
 def _lex(text: str) -> list[tuple[str, str]]:
@@ -174,7 +318,7 @@ class _Parser:
 def _field_alone(word: str) -> str:
     """The field of a word that is a field name and a colon alone, else ''."""
     name = unicodedata.normalize("NFKC", word.removeprefix("-")).lower()
-    return name[:-1] if name.endswith(":") and name[:-1] in FIELDS else ""
+    return FIELDS.get(name[:-1], "") if name.endswith(":") else ""
 
 
 def _with_field(node, name: str):
@@ -194,7 +338,7 @@ def _word(word: str):
     node: object
     if sep and name in FIELDS and rest:
         phrase = rest.startswith('"')
-        node = Term(rest.strip('"'), phrase=phrase, field=name)
+        node = Term(rest.strip('"'), phrase=phrase, field=FIELDS[name])
         if not node.text.strip():
             return Empty()
     else:
@@ -218,73 +362,13 @@ def parse(text: str):
     return tree
 
 
-def positive_terms(node) -> list[Term]:
-    """The terms a hit should contain (for snippets and explanations)."""
-    if isinstance(node, Term):
-        return [node]
-    if isinstance(node, (And, Or)):
-        return [t for c in node.children for t in positive_terms(c)]
-    return []
-
-
-def to_whoosh(node, known_words=None):
-    """Translate the tree into a Whoosh query over the index fields.
-
-    known_words(term) gives the indexed words inside a term, which rank word
-    matches above bare n-gram matches; without it the term is segmented."""
-    from whoosh import query as Q
-
-    if isinstance(node, Term):
-        return _term_query(node, Q, known_words)
-    if isinstance(node, Not):
-        return Q.Not(to_whoosh(node.child, known_words))
-    if isinstance(node, (And, Or)):
-        children = [to_whoosh(c, known_words) for c in node.children]
-        if isinstance(node, Or):
-            return Q.Or(children)
-        positive = [c for c in children if not isinstance(c, Q.Not)]
-        if not positive:
-            children = [Q.Every(), *children]
-        return Q.And(children)
-    return Q.NullQuery
-
-
-def to_word_query(node, known_words, fields=("title", "body")):
-    """The same query over word fields only, for fast candidate ranking; None
-    when some positive term has no indexed word (words alone cannot find it)."""
-    from whoosh import query as Q
-
-    if isinstance(node, Term):
-        if node.field in ("author", "file", "kind"):
-            return _term_query(node, Q, known_words)
-        words = cover(node.text, known_words(node.text))
-        if not words:
-            return None
-        where = ["title"] if node.field == "headline" else list(fields)
-        return Q.And([Q.Or([Q.Term(f, w) for f in where]) if len(where) > 1 else Q.Term(where[0], w) for w in words])
-    if isinstance(node, Not):
-        return Q.Not(to_whoosh(node.child, known_words))
-    if isinstance(node, (And, Or)):
-        children = [to_word_query(c, known_words, fields) for c in node.children]
-        if any(c is None for c in children):
-            return None
-        if isinstance(node, Or):
-            return Q.Or(children)
-        if all(isinstance(c, Q.Not) for c in children):
-            children = [Q.Every(), *children]
-        return Q.And(children)
-    return None
-
-
 def cover(term: str, words: list[str]) -> list[str]:
     """Longest words first, the fewest that cover the term without overlap.
 
     >>> cover("二十大精神", ["二十大", "二十", "十大", "精神"])
     ['二十大', '精神']
     """
-    from papersearch.text.normalize import fold
-
-    chars = "".join(ch for ch in fold(term) if not ch.isspace())
+    chars = folded_chars(term)
     taken = [False] * len(chars)
     out: list[str] = []
     for word in sorted(words, key=len, reverse=True):
@@ -297,7 +381,9 @@ def cover(term: str, words: list[str]) -> list[str]:
     return out
 
 
-def _literal(fieldname: str, term: str, Q):
+def _literal(fieldname: str, term: str):
+    from whoosh import query as Q
+
     from papersearch.analysis.analyzers import literal_grams
 
     grams = literal_grams(term)
@@ -308,22 +394,3 @@ def _literal(fieldname: str, term: str, Q):
     if len(grams) == 1:
         return Q.Term(fieldname, grams[0])
     return Q.Phrase(fieldname, grams)
-
-
-def _term_query(term: Term, Q, known_words=None):
-    from papersearch.analysis.analyzers import query_words
-    from papersearch.text.normalize import fold
-
-    if term.field == "author":
-        return Q.Wildcard("author", f"*{fold(term.text).lower()}*")
-    if term.field == "file":
-        return Q.Wildcard("file", f"*{term.text}*")
-    if term.field == "kind":
-        return Q.Term("kind", term.text.lower())
-    fields = ["title"] if term.field == "headline" else ["title", "body"]
-    literal = Q.Or([_literal(f + "_ng", term.text, Q) for f in fields])
-    words = known_words(term.text) if known_words else query_words(term.text)
-    if not words:
-        return literal
-    ranked = Q.Or([Q.Term(f, w) for f in fields for w in words])
-    return Q.AndMaybe(literal, ranked)

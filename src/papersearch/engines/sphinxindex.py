@@ -117,17 +117,18 @@ def save_state(path: Path, state: dict) -> None:
     os.replace(tmp, path)
 
 
-def _prepare(job: tuple[str, str, str | None, str | None]) -> tuple[PageDone, list[dict]]:
-    """Read, split and turn one page into documents (runs in a worker process)."""
+def _prepare(job: tuple) -> tuple[PageDone, list[dict]]:
+    """Read, split and turn one page into documents (runs in a worker process);
+    job is (path, stem, encoding, the index's UserDictionary or None)."""
     from papersearch.index.documents import prepare_page
 
-    path, stem, encoding, user_dict = job
-    prepared = prepare_page(path, encoding, user_dict)
+    path, stem, encoding, dictionary = job
+    prepared = prepare_page(path, encoding)
     done = PageDone(prepared.key, prepared.path, prepared.digest, prepared.size, error=prepared.error, replaced=prepared.replaced)
     docs = []
     for art in renumber(prepared.articles, stem):
         done.ids.append(art.id)
-        docs.append(document(art, prepared.key, Ranking().kind_weight.get(art.kind, 1.0)))
+        docs.append(document(art, prepared.key, Ranking().kind_weight.get(art.kind, 1.0), dictionary))
     return done, docs
 
 
@@ -150,14 +151,15 @@ def index_into(
     paths_list = list(paths)
     unreadable: list[tuple[str, str]] = []
     files = page_files(paths_list, unreadable)
-    dict_print = ""
+    dictionary = None
     if user_dict:
-        from papersearch.text.segmenter import load_user_dict
+        from papersearch.text.segmenter import read_user_dict
 
         try:
-            dict_print = load_user_dict(user_dict)
+            dictionary = read_user_dict(user_dict)
         except (OSError, UnicodeDecodeError) as err:
             raise PapersearchError(f"{user_dict}: cannot read dictionary ({err})") from None
+    dict_print = dictionary.fingerprint if dictionary is not None else ""
     state_file.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(state_file.with_name(f".{state_file.name}.lock")), timeout=wait)
     try:
@@ -167,7 +169,7 @@ def index_into(
     writer = ShardWriter(url)
     try:
         summary = _index_locked(
-            writer, url, state_file, files, paths_list, rebuild, encoding, user_dict, dict_print, jobs, progress, prune
+            writer, url, state_file, files, paths_list, rebuild, encoding, dictionary, dict_print, jobs, progress, prune
         )
     finally:
         writer.close()
@@ -177,7 +179,7 @@ def index_into(
     return summary
 
 
-def _index_locked(writer, url, state_file, files, paths_list, rebuild, encoding, user_dict, dict_print, jobs, progress, prune):
+def _index_locked(writer, url, state_file, files, paths_list, rebuild, encoding, dictionary, dict_print, jobs, progress, prune):
     state = load_state(state_file)
     if rebuild or not state["files"]:
         writer.truncate()
@@ -203,7 +205,7 @@ def _index_locked(writer, url, state_file, files, paths_list, rebuild, encoding,
     job_list = []
     for path in todo:
         stem = stems.stem(path, file_key(path))
-        job_list.append((os.path.abspath(path), stem, encoding, user_dict))
+        job_list.append((os.path.abspath(path), stem, encoding, dictionary))
         summary.todo_bytes += size_of(path)
     if progress:
         progress.set_total(len(job_list))

@@ -68,10 +68,11 @@ def _substring_tokens(value: str) -> list[str]:
     return [token(a + b) for a, b in zip(value, value[1:], strict=False)] + [token(value[-1])]
 
 
-def document(article: Article, key: str, kind_weight: float) -> dict:
-    """The Sphinx document of an article: full-text fields and attributes."""
+def document(article: Article, key: str, kind_weight: float, dictionary=None) -> dict:
+    """The Sphinx document of an article: full-text fields and attributes,
+    its words segmented with the user dictionary (a ``UserDictionary``) given."""
     fields = article_fields(article, key)
-    words, grams = WordAnalyzer(), NgramTokenizer()
+    words, grams = WordAnalyzer(dictionary), NgramTokenizer()
     # as Whoosh's KEYWORD(lowercase, commas) field holds them
     authors = [a.strip().lower() for a in fields["author"].split(",") if a.strip()]
     return {

@@ -17,9 +17,13 @@ STAGES = {
     "text": 0,
     "reader": 1,
     "split": 2,
+    # a page's place in its paper's run, read while splitting (furniture, datelines)
+    # and from paths; its filters, joins and timelines take a searcher from their caller
+    "archive": 2,
     "analysis": 3,
     "index": 4,
     "search": 5,
+    "engines": 5,  # an index and its search, in a folder or on a cluster
     "cli": 6,
 }
 
@@ -89,5 +93,5 @@ def test_the_checks_read_the_real_graph():
     # the checks above would pass on an empty graph: make sure imports are read,
     # function-level ones included
     assert "papersearch.index.format" in GRAPH["papersearch.search.searcher"]
-    assert "papersearch.index.indexer" in GRAPH["papersearch.cli.indexing"]
+    assert "papersearch.index.indexer" in GRAPH["papersearch.engines"]
     assert stage("papersearch.cli.main") > stage("papersearch.search.query") > stage("papersearch.split.layout")

@@ -146,9 +146,10 @@ def cli(ctx, index_path, user_dict):
 
 
 def open_index(ctx):
-    from papersearch.search.searcher import Index, warn
+    from papersearch.engines import open_engine
+    from papersearch.search.searcher import warn
 
-    index = Index(ctx.obj["index"], ctx.obj["dict"])
+    index = open_engine(ctx.obj.get("engine"), ctx.obj["index"], ctx.obj["dict"])
     for message in index.warnings:
         warn(message)
     return index

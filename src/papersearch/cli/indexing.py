@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from papersearch.cli.app import Failure, cli, json_option, library_errors, page_reason
+from papersearch.cli.cluster import engine_option
 
 
 @cli.command()
@@ -16,10 +17,17 @@ from papersearch.cli.app import Failure, cli, json_option, library_errors, page_
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--layout",
+    metavar="PATTERN",
+    help="Where paper, date and page stand in the paths, e.g. '{paper}/{date:%Y}/{date:%m}/{date:%d}/{page}.txt' "
+    "(default: guessed; see README, Archives).",
+)
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
-def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
+def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, layout, as_json):
     """Split page files into articles and index them.
 
     PATHS are page files or folders (searched for *.txt). Only new, changed
@@ -31,10 +39,11 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
         papersearch --index /tmp/ix index --rebuild archive/2022/
     """
     from papersearch.cli.progress import IndexProgress
-    from papersearch.index.indexer import build_index
+    from papersearch.engines import index_pages
 
     with IndexProgress(enabled=not quiet and not as_json) as bar:
-        summary = build_index(
+        summary = index_pages(
+            ctx.obj.get("engine"),
             ctx.obj["index"],
             paths,
             rebuild=rebuild,
@@ -43,8 +52,9 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, as_json):
             wait=wait,
             jobs=jobs,
             progress=bar,
+            layout=layout,
         )
-    report_index_run(summary, ctx.obj["index"], quiet, as_json)
+    report_index_run(summary, ctx.obj.get("engine") or ctx.obj["index"], quiet, as_json)
 
 
 def report_index_run(summary, index_path: Path, quiet: bool, as_json: bool) -> None:
@@ -54,6 +64,10 @@ def report_index_run(summary, index_path: Path, quiet: bool, as_json: bool) -> N
         click.echo(f"papersearch: skipped {path}: {page_reason(reason)}", err=True)
     for path, count in summary.replaced:
         click.echo(f"papersearch: warning: {path}: {count} undecodable byte(s) shown as \ufffd", err=True)
+    for folder, what in summary.disagreements:
+        click.echo(
+            f"papersearch: warning: {folder}: the printed page and its path disagree ({what}); the printed page wins", err=True
+        )
     if as_json:
         from papersearch.cli.render import emit_json
 
@@ -77,6 +91,7 @@ def report_index_run(summary, index_path: Path, quiet: bool, as_json: bool) -> N
 @cli.command()
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def prune(ctx, wait, as_json):
@@ -86,9 +101,9 @@ def prune(ctx, wait, as_json):
     Example:
         papersearch prune
     """
-    from papersearch.index.indexer import build_index
+    from papersearch.engines import index_pages
 
-    summary = build_index(ctx.obj["index"], [], wait=wait, prune=True)
+    summary = index_pages(ctx.obj.get("engine"), ctx.obj["index"], [], wait=wait, prune=True)
     if as_json:
         from papersearch.cli.render import emit_json
 

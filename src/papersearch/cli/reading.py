@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from papersearch.cli.app import DashArguments, cli, json_option, library_errors, open_index
+from papersearch.cli.cluster import engine_option, partial_warning
+from papersearch.cli.options import archive_options
 
 
 @cli.command(cls=DashArguments)
@@ -12,28 +14,33 @@ from papersearch.cli.app import DashArguments, cli, json_option, library_errors,
 @click.option("-n", "--limit", type=click.IntRange(1, 10000), default=10, show_default=True, help="Most hits to show.")
 @click.option("--snippets", type=click.IntRange(0, 10), default=3, show_default=True, help="Fragments per snippet.")
 @click.option("--width", type=click.IntRange(10, 2000), default=120, show_default=True, help="Characters per fragment.")
+@archive_options()
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
-def query(ctx, query, limit, snippets, width, as_json):
+def query(ctx, query, limit, snippets, width, where, sort, as_json):
     """Find articles; best first, with highlighted snippets.
 
     Terms are ANDed; OR, NOT or -term, parentheses, "exact phrases", and
-    the fields headline:, author:, file:, kind: refine them. Every term
-    matches its literal text, traditional or simplified.
+    the fields headline:, author:, file:, kind:, paper:, date:, page:,
+    section: refine them. Every term matches its literal text, traditional
+    or simplified.
 
     \b
     Example:
         papersearch query "二十条措施"
         papersearch query '"杂交水稻" OR 粮食安全 -习近平' --limit 5
         papersearch query 'author:李雪峰 kind:article' --json
+        papersearch query '疫情 paper:吕梁 date:2022-10' --sort date
     """
     with open_index(ctx) as index:
-        hits = index.search(query, limit=limit, snippets=snippets, width=width)
+        hits = index.search(query, limit=limit, snippets=snippets, width=width, where=where, sort=sort)
+    partial_warning(index)
     if as_json:
         from papersearch.cli.render import emit_json
 
-        emit_json([h.to_dict() for h in hits])
+        emit_json([h.to_dict() | ({"partial": index.partial} if index.partial else {}) for h in hits])
     else:
         from papersearch.cli.render import console, print_hits
 
@@ -50,6 +57,7 @@ def query(ctx, query, limit, snippets, width, as_json):
 @click.option("--related", is_flag=True, help="Also list the most similar articles.")
 @click.option("--no-pager", is_flag=True, help="Print straight to the terminal, even when long.")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def show(ctx, article_id, highlight, related, no_pager, as_json):
@@ -63,13 +71,15 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
     from papersearch.search.query import parse
 
     with open_index(ctx) as index:
-        article = index.get(article_id)
+        joined = index.whole(article_id)  # an article printed in parts is shown whole
         similar = index.related(article_id) if related else []
+    article = joined.article()
     terms = [t.text for t in parse(highlight).terms()] if highlight else []
     if as_json:
         from papersearch.cli.render import emit_json
 
         data = article.to_dict()
+        data.update(joined.to_dict())
         if related:
             data["related"] = [h.to_dict() for h in similar]
         emit_json(data)
@@ -78,6 +88,8 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
 
     out = console()
     print_article(article, out, terms, pager=not no_pager)
+    for note in joined.missing:
+        click.echo(f"（{note}）")
     if related:
         if out.is_terminal:
             out.print("\n[bold]related articles[/bold]")
@@ -87,19 +99,23 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
 
 
 @cli.command(name="list")
+@archive_options(sorts=("file", "date", "-date"), default="file")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
-def list_(ctx, as_json):
+def list_(ctx, where, sort, as_json):
     """List every indexed article: id, kind, headline (with --json, everything).
 
     \b
     Example:
         papersearch list
         papersearch list --json | jq '.[].headline'
+        papersearch list --paper 吕梁 --since 2022-10 --sort date
     """
     with open_index(ctx) as index:
-        articles = index.articles()
+        articles = index.articles(where, sort)
+    partial_warning(index)
     from papersearch.cli.render import console, emit_json, print_article_table
 
     if as_json:
@@ -110,6 +126,7 @@ def list_(ctx, as_json):
 
 @cli.command()
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def stats(ctx, as_json):
@@ -135,6 +152,7 @@ def stats(ctx, as_json):
     "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="File to write [default: stdout]."
 )
 @click.option("--excel", is_flag=True, help="Start the file with a UTF-8 BOM, which spreadsheet programs need to read Chinese.")
+@engine_option
 @click.pass_context
 @library_errors
 def export(ctx, fmt, output, excel):
@@ -151,6 +169,7 @@ def export(ctx, fmt, output, excel):
         raise click.UsageError("--excel goes with --format csv")
     with open_index(ctx) as index:
         articles = index.articles()
+    partial_warning(index)
     with open_output(output, excel) as out:
         write_articles(articles, out, fmt)
 

@@ -25,6 +25,8 @@ class IndexStats:
     built: str  # ISO time of the last run that changed the index
     dictionary: str  # the user dictionary it was built with ("" for jieba's)
     versions: dict[str, str]
+    papers: list = field(default_factory=list)  # archive.summary.PaperSummary, by paper name
+    undated_pages: int = 0  # pages that print no date and whose path gives none
 
     @property
     def words(self) -> int:
@@ -80,6 +82,8 @@ class Explanation:
 
 
 def index_stats(index) -> IndexStats:
+    from papersearch.archive.summary import papers
+
     with index.ix.searcher() as searcher:
         reader = searcher.reader()
         kinds: dict[str, int] = {}
@@ -102,23 +106,24 @@ def index_stats(index) -> IndexStats:
         built=data.get("built", ""),
         dictionary=data.get("dictionary", ""),
         versions=data.get("versions", {}),
+        papers=papers(data["files"]),
+        undated_pages=sum(1 for f in data["files"].values() if not (f.get("meta") or {}).get("date")),
     )
 
 
 def explain(index, text: str, article_id: str | None = None) -> Explanation:
     from papersearch.analysis.analyzers import literal_grams, query_words
     from papersearch.text.normalize import fold
-    from papersearch.text.segmenter import load_user_dict, use_default_dict
+    from papersearch.text.segmenter import read_user_dict
 
     tree = parse(text)
-    if index.user_dict:
-        load_user_dict(index.user_dict)
-    else:
-        use_default_dict()
+    dictionary = read_user_dict(index.user_dict) if index.user_dict else None
     with index.ix.searcher() as searcher:
         known = functools.partial(indexed_words, searcher.reader())
         terms = [
-            TermExplanation(t.text, t.field or "any", fold(t.text), literal_grams(t.text), query_words(t.text), known(t.text))
+            TermExplanation(
+                t.text, t.field or "any", fold(t.text), literal_grams(t.text), query_words(t.text, dictionary), known(t.text)
+            )
             for t in tree.terms()
         ]
         whoosh = None if isinstance(tree, Empty) else tree.to_whoosh(known)

@@ -29,11 +29,15 @@ from papersearch.split.layout import page_units
 
 
 def split_page(page: Page) -> list[Article]:
-    """The articles of one page, in printed order."""
+    """The articles of one page, in printed order, with the paper, date, page
+    and section its furniture lines print (the path's are the indexer's)."""
+    from papersearch.archive.furniture import read_page_meta
+    from papersearch.archive.meta import apply_page_meta
+
     units = page_units(page.text)
     lex = Lexicon([u.text for u in units])  # word weights from this page alone
     seq, caption_titles = attach_titles(gather_bodies(title_items(units), lex), lex)
-    return page_articles(seq, caption_titles, page.path)
+    return apply_page_meta(page_articles(seq, caption_titles, page.path), read_page_meta(page.text))
 
 
 def split_text(text: str, path: str = "page.txt") -> list[Article]:

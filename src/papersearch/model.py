@@ -51,6 +51,13 @@ class Article:
     continued_from: str = ""
     first_line: int = 0  # 1-based line span on the page it came from
     last_line: int = 0
+    # where the page stands in its paper's run (see papersearch.archive); "" and 0: unknown
+    paper: str = ""
+    date: str = ""  # the page's date, ISO
+    page: int = 0
+    page_label: str = ""  # as printed: A04
+    section: str = ""
+    event_date: str = ""  # the article's own dateline's date, ISO
 
     @property
     def title(self) -> str:

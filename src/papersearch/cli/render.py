@@ -132,6 +132,8 @@ def print_hits(hits: list[Hit], out: Console) -> None:
         meta.append(a.id, style="cyan")
         if a.authors:
             meta.append("  " + " ".join(a.authors), style="green")
+        if place(a):
+            meta.append(f"  {place(a)}", style="blue")
         meta.append(f"  {a.file}  ", style="dim")
         meta.append(f"{hit.score:.2f}", style="magenta")
         if a.kind != "article":
@@ -141,6 +143,12 @@ def print_hits(hits: list[Hit], out: Console) -> None:
             lines.append(Padding(wrapped(_marked(hit.snippet.text, hit.snippet.spans), out.width - 4), (0, 0, 0, 4)))
         out.print(Group(*lines))
         out.print()
+
+
+def place(a: Article) -> str:
+    """Where the article was printed: 吕梁日报 2022-10-30 第4版 要闻 ('' when unknown)."""
+    page = f"第{a.page_label or a.page}版" if a.page else ""
+    return " ".join(x for x in [a.paper, a.date, page, a.section] if x)
 
 
 def article_renderable(a: Article, terms: list[str] | None = None, width: int = 0):
@@ -157,6 +165,8 @@ def article_renderable(a: Article, terms: list[str] | None = None, width: int = 
         parts.append(Text(sub, style="italic"))
     meta = [x for x in [a.byline, a.dateline if a.dateline not in a.byline else ""] if x]
     info = Text(" ".join(meta), style="green")
+    if place(a):
+        info.append(f"   {place(a)}", style="blue")
     info.append(f"   {a.file} lines {a.first_line}-{a.last_line}   {a.id}", style="dim")
     parts.append(info)
     if a.continued_from:
@@ -189,7 +199,7 @@ def print_article(a: Article, out: Console, terms: list[str] | None = None, page
 def article_lines(a: Article) -> list[str]:
     lines = [x for x in [a.kicker, a.headline or f"({a.kind}, no headline)", *a.subheads] if x]
     lines.append(" ".join(x for x in [a.byline, a.dateline if a.dateline not in a.byline else ""] if x))
-    lines.append(f"{a.file} lines {a.first_line}-{a.last_line}  {a.id}")
+    lines.append(" ".join(x for x in [place(a), f"{a.file} lines {a.first_line}-{a.last_line}  {a.id}"] if x))
     lines.append("")
     lines += a.text.split("\n")
     if a.continues_to:
@@ -227,11 +237,18 @@ def print_stats(s: IndexStats) -> None:
     _plain(f"index       {s.index}")
     _plain(f"pages       {s.pages}")
     _plain(f"articles    {s.articles} ({kinds})" if s.articles else "articles    none")
-    _plain(f"terms       {s.words} words, {s.terms.get('body_ng', 0)} n-grams")
+    if s.terms:  # an engine may not tell its vocabulary
+        _plain(f"terms       {s.words} words, {s.terms.get('body_ng', 0)} n-grams")
     _plain(f"size        {s.bytes / 1e6:.2f} MB")  # 10^6 bytes, as index and bench report
     _plain(f"built       {s.built}")
     _plain(f"dictionary  {s.dictionary or '(jieba default)'}")
     _plain("versions    " + ", ".join(f"{k} {v}" for k, v in s.versions.items()))
+    for p in s.papers:
+        dates = f"{p.first} .. {p.last}" if p.first else "no dates"
+        undated = f", {p.undated} without a date" if p.undated and p.first else ""
+        _plain(f"paper       {p.paper or '(unknown)'}: {dates}, {p.pages} page(s){undated}")
+    if s.undated_pages:
+        _plain(f"undated     {s.undated_pages} page(s) print no date and their paths give none")
 
 
 def print_explanation(e: Explanation) -> None:

@@ -22,10 +22,13 @@ class PreparedPage:
     articles: list[Article] = field(default_factory=list)
     error: str = ""
     replaced: int = 0  # undecodable bytes shown as U+FFFD
+    meta: dict = field(default_factory=dict)  # paper, date, page, page_label, section
+    disagreements: list[str] = field(default_factory=list)  # the printed page against its path
 
 
-def prepare_page(path: str, encoding: str | None = None, user_dict: str | None = None) -> PreparedPage:
-    """Read, hash and split one page (runs in a worker process)."""
+def prepare_page(path: str, encoding: str | None = None, path_meta=None) -> PreparedPage:
+    """Read, hash and split one page (runs in a worker process); path_meta is
+    what the page's path tells of its paper, date and page (archive.PageMeta)."""
     from papersearch.reader import decode_page, read_bytes
     from papersearch.split.splitter import split_page
 
@@ -35,13 +38,15 @@ def prepare_page(path: str, encoding: str | None = None, user_dict: str | None =
         faults.point("read")
         digest = hashlib.sha1(data).hexdigest()
         page = decode_page(path, data, encoding)
-        if user_dict:
-            from papersearch.text.segmenter import load_user_dict
-
-            load_user_dict(user_dict)
         arts = split_page(page)
     except PageError as err:
         return PreparedPage(key, path, "", 0, error=str(err))
     except OSError as err:
         return PreparedPage(key, path, "", 0, error=err.strerror or str(err))
-    return PreparedPage(key, path, digest, len(data), arts, replaced=page.replaced)
+    from papersearch.archive import PageMeta
+    from papersearch.archive.meta import with_path_meta
+
+    meta, disagreements = with_path_meta(arts, path_meta or PageMeta())
+    return PreparedPage(
+        key, path, digest, len(data), arts, replaced=page.replaced, meta=meta.to_dict(), disagreements=disagreements
+    )

@@ -24,7 +24,8 @@ from papersearch.errors import IndexDamaged
 
 MANIFEST = "papersearch.json"
 # 4: the package move changed the class paths pickled in the table of contents
-FORMAT = 4
+# 5: paper, date, page and section fields (archives)
+FORMAT = 5
 INDEX_NAME = "MAIN"
 
 
@@ -45,9 +46,16 @@ class Fields:
     BODY = "body"
     BODY_NGRAMS = "body_ng"
     DATA = "data"  # the whole article, stored as JSON
+    # where the page stands in its paper's run (archive): absent when unknown
+    PAPER = "paper"  # folded, lower case
+    DATE = "date"  # YYYYMMDD: ranges and months are term ranges and prefixes
+    PAGE = "page"  # the page number, as digits
+    SECTION = "section"
 
 
-def schema():
+def schema(dictionary=None):
+    """The index's schema; its word fields segment with jieba's dictionary
+    plus dictionary (a ``UserDictionary``), which the schema then carries."""
     from whoosh import fields
 
     from papersearch.analysis.analyzers import NgramAnalyzer, WordAnalyzer
@@ -59,13 +67,23 @@ def schema():
             Fields.FILE_KEY: fields.ID(stored=True),
             Fields.KIND: fields.ID(stored=True),
             Fields.AUTHOR: fields.KEYWORD(lowercase=True, commas=True, scorable=True),
-            Fields.TITLE: _counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False, field_boost=TITLE_BOOST)),
+            Fields.TITLE: _counted(fields.TEXT(analyzer=WordAnalyzer(dictionary), phrase=False, field_boost=TITLE_BOOST)),
             Fields.TITLE_NGRAMS: _compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
-            Fields.BODY: _counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False)),
+            Fields.BODY: _counted(fields.TEXT(analyzer=WordAnalyzer(dictionary), phrase=False)),
             Fields.BODY_NGRAMS: _compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
             Fields.DATA: fields.STORED(),
+            Fields.PAPER: fields.ID(),
+            Fields.DATE: fields.ID(),
+            Fields.PAGE: fields.ID(),
+            Fields.SECTION: fields.ID(),
         }
     )
+
+
+def schema_dictionary(index_schema) -> str:
+    """The fingerprint of the user dictionary an index's words were segmented
+    with, as its schema carries it ("" for jieba's own alone)."""
+    return getattr(index_schema[Fields.BODY].analyzer, "fingerprint", "")
 
 
 def _counted(field):

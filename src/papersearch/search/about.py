@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from dataclasses import asdict, dataclass, field
 
+from papersearch.index.format import Fields
 from papersearch.model import ARTICLE_KINDS
 from papersearch.search.query import Empty, parse
 from papersearch.search.snippets import match_spans
@@ -24,10 +25,12 @@ class IndexStats:
     built: str  # ISO time of the last run that changed the index
     dictionary: str  # the user dictionary it was built with ("" for jieba's)
     versions: dict[str, str]
+    papers: list = field(default_factory=list)  # archive.summary.PaperSummary, by paper name
+    undated_pages: int = 0  # pages that print no date and whose path gives none
 
     @property
     def words(self) -> int:
-        return self.terms.get("title", 0) + self.terms.get("body", 0)
+        return self.terms.get(Fields.TITLE, 0) + self.terms.get(Fields.BODY, 0)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -79,16 +82,18 @@ class Explanation:
 
 
 def index_stats(index) -> IndexStats:
+    from papersearch.archive.summary import papers
+
     with index.ix.searcher() as searcher:
         reader = searcher.reader()
         kinds: dict[str, int] = {}
         for kind in ARTICLE_KINDS:
             # live documents only: an updated page's old articles stay in their segment, deleted
-            if ("kind", kind) in reader:
-                n = sum(1 for d in reader.postings("kind", kind).all_ids() if not reader.is_deleted(d))
+            if (Fields.KIND, kind) in reader:
+                n = sum(1 for d in reader.postings(Fields.KIND, kind).all_ids() if not reader.is_deleted(d))
                 if n:
                     kinds[kind] = n
-        terms = {name: sum(1 for _ in reader.lexicon(name)) for name in ("title", "body", "body_ng")}
+        terms = {name: sum(1 for _ in reader.lexicon(name)) for name in (Fields.TITLE, Fields.BODY, Fields.BODY_NGRAMS)}
         total = searcher.doc_count()
     data = index.manifest.data
     return IndexStats(
@@ -101,23 +106,24 @@ def index_stats(index) -> IndexStats:
         built=data.get("built", ""),
         dictionary=data.get("dictionary", ""),
         versions=data.get("versions", {}),
+        papers=papers(data["files"]),
+        undated_pages=sum(1 for f in data["files"].values() if not (f.get("meta") or {}).get("date")),
     )
 
 
 def explain(index, text: str, article_id: str | None = None) -> Explanation:
     from papersearch.analysis.analyzers import literal_grams, query_words
     from papersearch.text.normalize import fold
-    from papersearch.text.segmenter import load_user_dict, use_default_dict
+    from papersearch.text.segmenter import read_user_dict
 
     tree = parse(text)
-    if index.user_dict:
-        load_user_dict(index.user_dict)
-    else:
-        use_default_dict()
+    dictionary = read_user_dict(index.user_dict) if index.user_dict else None
     with index.ix.searcher() as searcher:
         known = functools.partial(indexed_words, searcher.reader())
         terms = [
-            TermExplanation(t.text, t.field or "any", fold(t.text), literal_grams(t.text), query_words(t.text), known(t.text))
+            TermExplanation(
+                t.text, t.field or "any", fold(t.text), literal_grams(t.text), query_words(t.text, dictionary), known(t.text)
+            )
             for t in tree.terms()
         ]
         whoosh = None if isinstance(tree, Empty) else tree.to_whoosh(known)
@@ -130,7 +136,6 @@ def explain(index, text: str, article_id: str | None = None) -> Explanation:
 def _article_match(index, tree, whoosh, article_id: str) -> ArticleMatch:
     from whoosh.query import Term as WTerm
 
-    from papersearch.index.format import Fields
     from papersearch.text.normalize import fold
 
     article = index.get(article_id)

@@ -21,11 +21,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from papersearch.archive.filters import ARCHIVE_FIELDS
+from papersearch.archive.filters import field_query as archive_query
 from papersearch.index.format import Fields
+from papersearch.text.normalize import fold, folded_chars
 
 # What a user may type before a colon, and the field it means. Aliases are
 # resolved here, at parse time, so every later step sees one canonical name.
 FIELDS = {"headline": "headline", "title": "headline", "author": "author", "file": "file", "kind": "kind"}
+# where the page stands in its paper's run (archive.filters reads their values): paper:吕梁, date:2022-10
+FIELDS |= {"paper": "paper", "date": "date", "page": "page", "section": "section"}
 # Each word field's literal twin, of character n-grams.
 NGRAMS = {Fields.TITLE: Fields.TITLE_NGRAMS, Fields.BODY: Fields.BODY_NGRAMS}
 # Brackets deeper than this are read as nothing (parsing recurses per level).
@@ -128,12 +133,12 @@ class Term(Node):
     def _metadata_query(self):
         from whoosh import query as Q
 
-        from papersearch.text.normalize import fold
-
         if self.field == "author":
             return Q.Wildcard(Fields.AUTHOR, f"*{fold(self.text).lower()}*")
         if self.field == "file":
             return Q.Wildcard(Fields.FILE, f"*{self.text}*")
+        if self.field in ARCHIVE_FIELDS:
+            return archive_query(self.field, self.text)
         return Q.Term(Fields.KIND, self.text.lower())
 
 
@@ -363,9 +368,7 @@ def cover(term: str, words: list[str]) -> list[str]:
     >>> cover("二十大精神", ["二十大", "二十", "十大", "精神"])
     ['二十大', '精神']
     """
-    from papersearch.text.normalize import fold
-
-    chars = "".join(ch for ch in fold(term) if not ch.isspace())
+    chars = folded_chars(term)
     taken = [False] * len(chars)
     out: list[str] = []
     for word in sorted(words, key=len, reverse=True):

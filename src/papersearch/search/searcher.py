@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from papersearch.errors import ForeignFolder, IndexDamaged, IndexMissing, PapersearchError, UnknownArticle
-from papersearch.index.format import Manifest, check_sizes, is_index, readable_folder
+from papersearch.index.format import Fields, Manifest, check_sizes, is_index, readable_folder
 from papersearch.model import Article
 from papersearch.search.about import Explanation, IndexStats, explain, index_stats
 from papersearch.search.query import Empty, parse
@@ -30,10 +30,12 @@ class Hit:
     score: float
     article: Article
     snippet: Snippet = field(default_factory=lambda: Snippet(""))
+    parts: list = field(default_factory=list)  # archive.continuations.Part, for an article printed in parts
+    continued: list[str] = field(default_factory=list)  # parts not in the index: "continued on page 3 (not indexed)"
 
     def to_dict(self) -> dict:
         a = self.article
-        return {
+        out = {
             "rank": self.rank,
             "id": a.id,
             "score": round(self.score, 4),
@@ -42,10 +44,20 @@ class Hit:
             "headline": a.headline,
             "subheads": a.subheads,
             "authors": a.authors,
+            "paper": a.paper,
+            "date": a.date,
+            "page": a.page,
+            "page_label": a.page_label,
+            "section": a.section,
+            "event_date": a.event_date,
             "file": a.file,
             "snippet": self.snippet.text,
             "highlights": [list(s) for s in self.snippet.spans],
         }
+        if self.parts:
+            out["parts"] = [p.to_dict() for p in self.parts]
+            out["continued"] = self.continued
+        return out
 
 
 class Index:
@@ -103,16 +115,43 @@ class Index:
             self._cached = self._cached.refresh()
         return self._cached
 
-    def search(self, text: str, limit: int = 10, snippets: int = 3, width: int = 120) -> list[Hit]:
+    def search(
+        self, text: str, limit: int = 10, snippets: int = 3, width: int = 120, where=None, sort: str = "score"
+    ) -> list[Hit]:
+        """The best hits (or, with sort date / -date, the first by date); where
+        is an archive.filters.Filter. An article printed in parts is one hit."""
+        from papersearch.archive.ranking import one_per_article, restrict
+
         tree = parse(text)
         if isinstance(tree, Empty):
             raise PapersearchError("empty query: give at least one word to search for")
         terms = [t.text for t in tree.terms() if t.is_text]
         searcher = self._searcher()
         known = functools.cache(functools.partial(indexed_words, searcher.reader()))
-        exact = tree.to_whoosh(known)
-        rough = tree.to_words(known)
+        exact = restrict(tree.to_whoosh(known), where)
+        rough = restrict(tree.to_words(known), where)
+        wanted = limit
+        while True:  # parts of one article count once: ask for more until limit articles
+            hits = self._ranked(searcher, tree, exact, rough, terms, wanted, sort)
+            joined = one_per_article(searcher, hits)
+            if len(joined) >= limit or len(hits) < wanted:
+                break
+            wanted += len(hits) - len(joined)
+        hits = joined[:limit]
+        for rank, hit in enumerate(hits, 1):
+            hit.rank = rank
+            hit.snippet = make_snippet(hit.article.text or hit.article.title, terms, width=width, count=snippets)
+        return hits
+
+    def _ranked(self, searcher, tree, exact, rough, terms, limit: int, sort: str) -> list[Hit]:
         rank = self.ranking
+        if sort != "score":
+            from papersearch.archive.ranking import date_order
+
+            scored = {r.docnum: r.score for r in searcher.search(exact, limit=None)}
+            by_doc = {_article(searcher.stored_fields(d)).id: (d, s) for d, s in scored.items()}
+            found = date_order([_article(searcher.stored_fields(d)) for d in scored], newest_first=sort == "-date")
+            return [Hit(0, by_doc[a.id][1] * rank.bonus(a, terms), a) for a in found[:limit]]
         if rough is None or rough.estimate_size(searcher.reader()) < rank.broad:
             hits = _best(searcher, exact, terms, limit, rank)
         else:
@@ -124,30 +163,44 @@ class Index:
             if len(hits) < limit:
                 have = {h.article.id for h in hits}
                 hits += _best(searcher, exact, terms, limit - len(hits), rank, keep=lambda a: a.id not in have)
-        for rank, hit in enumerate(hits, 1):
-            hit.rank = rank
-            hit.snippet = make_snippet(hit.article.text or hit.article.title, terms, width=width, count=snippets)
         return hits
 
     def get(self, article_id: str) -> Article:
         with self.ix.searcher() as searcher:
-            fields = searcher.document(id=article_id)
+            fields = searcher.document(**{Fields.ID: article_id})
         if fields is None:
             raise UnknownArticle(f"no article with id {article_id!r}")
-        return _unpack(fields["data"], self.folder)
+        return _unpack(fields[Fields.DATA], self.folder)
 
-    def articles(self):
-        """Every article, in page and printed order."""
+    def articles(self, where=None, sort: str = "file"):
+        """Every article (passing the archive.filters.Filter where), in page and
+        printed order, or by date (sort date / -date)."""
         with self.ix.searcher() as searcher:
-            docs = [_unpack(f["data"], self.folder) for f in searcher.all_stored_fields()]
+            if where:
+                found = searcher.docs_for_query(where.to_whoosh())
+                docs = [_unpack(searcher.stored_fields(d)[Fields.DATA], self.folder) for d in found]
+            else:
+                docs = [_unpack(f[Fields.DATA], self.folder) for f in searcher.all_stored_fields()]
         docs.sort(key=lambda a: (a.file, a.ordinal))
+        if sort in ("date", "-date"):
+            from papersearch.archive.ranking import date_order
+
+            docs = date_order(docs, newest_first=sort == "-date")
         return docs
+
+    def whole(self, article_id: str):
+        """The article with every part it was printed in (archive.continuations.Joined)."""
+        from papersearch.archive.continuations import join
+
+        article = self.get(article_id)
+        with self.ix.searcher() as searcher:
+            return join(searcher, article)
 
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:
         article = self.get(article_id)
         with self.ix.searcher() as searcher:
-            docnum = searcher.document_number(id=article_id)
-            results = searcher.more_like(docnum, "body", text=article.title + "\n" + article.text, top=limit, numterms=20)
+            docnum = searcher.document_number(**{Fields.ID: article_id})
+            results = searcher.more_like(docnum, Fields.BODY, text=article.title + "\n" + article.text, top=limit, numterms=20)
             return [Hit(n, r.score, _article(r)) for n, r in enumerate(results, 1)]
 
     # --- about the index
@@ -207,7 +260,7 @@ def _best(searcher, query, terms: list[str], limit: int, rank: Ranking, keep=Non
 
 
 def _article(result) -> Article:
-    return _unpack(result["data"], "the index")
+    return _unpack(result[Fields.DATA], "the index")
 
 
 def _unpack(data, folder) -> Article:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from papersearch.text.normalize import fold
+from papersearch.text.normalize import fold, folded_chars
 
 _SENTENCE_END = "。！？；!?\n"
 _CLAUSE_END = "，、：,"
@@ -31,7 +31,7 @@ def match_spans(text: str, terms: list[str]) -> list[tuple[int, int, int]]:
     folded = fold(text)
     found = []
     for n, term in enumerate(terms):
-        chars = [re.escape(ch) for ch in fold(term) if not ch.isspace()]
+        chars = [re.escape(ch) for ch in folded_chars(term)]
         if not chars:
             continue
         for m in re.finditer(r"\s*".join(chars), folded):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from papersearch.index.format import Fields
-from papersearch.text.normalize import fold
+from papersearch.text.normalize import folded_chars
 
 # Words are looked up inside at most this many leading characters of a term.
 WORD_LOOKUP_CHARS = 24
@@ -17,7 +17,7 @@ def indexed_words(reader, term: str) -> list[str]:
     query, keeps jieba out of the query path (0.1 s to load) and matches the
     words exactly as the pages were segmented.
     """
-    chars = "".join(ch for ch in fold(term) if not ch.isspace())[:WORD_LOOKUP_CHARS]
+    chars = folded_chars(term)[:WORD_LOOKUP_CHARS]
     found: list[str] = []
     for size in range(min(MAX_WORD, len(chars)), 0, -1):
         for start in range(len(chars) - size + 1):

@@ -75,12 +75,17 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     return TitleBlock("", " ".join(plain), subs)
 
 
+# A word broken across two lines reaches at most this many characters into
+# each (Chinese words are mostly two to four characters).
+WORD_REACH = 3
+
+
 def word_across(left: str, right: str) -> bool:
     """The last characters of a line and the first of the next make one word."""
     from papersearch.text.segmenter import tokens
 
-    head = left[-3:]
-    return any(start < len(head) < end for _w, start, end in tokens(head + right[:3]))
+    head = left[-WORD_REACH:]
+    return any(start < len(head) < end for _w, start, end in tokens(head + right[:WORD_REACH]))
 
 
 # a title's shapes a body line's first line lacks: two phrases parted by a

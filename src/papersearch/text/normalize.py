@@ -44,3 +44,13 @@ def fold(text: str) -> str:
     for code in set(map(ord, text)).difference(_table):
         _table[code] = _fold_char(chr(code))
     return text.translate(_table)
+
+
+def folded_chars(term: str) -> str:
+    """A query term as matching sees it: folded, white space dropped (a term
+    matches across the spaces and line breaks extraction put in a text).
+
+    >>> folded_chars("雜交 水稻")
+    '杂交水稻'
+    """
+    return "".join(ch for ch in fold(term) if not ch.isspace())

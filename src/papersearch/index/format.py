@@ -20,7 +20,7 @@ import os
 import shutil
 from pathlib import Path
 
-from papersearch.errors import IndexDamaged
+from papersearch.errors import IndexDamaged, PapersearchError
 
 MANIFEST = "papersearch.json"
 # 4: the package move changed the class paths pickled in the table of contents
@@ -110,6 +110,8 @@ class Manifest:
     def load(self) -> Manifest:
         try:
             self.data = json.loads(self.path.read_text(encoding="utf-8"))
+        except PermissionError as err:  # unreadable to this user, not damaged: a rebuild would not help
+            raise PapersearchError(f"{self.path}: {(err.strerror or 'permission denied').lower()}") from None
         except (OSError, ValueError) as err:
             raise IndexDamaged(f"{self.path.parent}: index manifest is damaged ({err})") from None
         if self.data.get("format") != FORMAT:

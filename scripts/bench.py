@@ -12,6 +12,7 @@ Whoosh docs suggest (install with `pip install -e ".[bench]"`).
     python scripts/bench.py --pages 2000
     python scripts/bench.py --pages 100 --pages 2000 --pages 10000 --no-baseline
     python scripts/bench.py --pages 10000 --jobs 2 --jobs 8 --no-baseline --no-growth
+    python scripts/bench.py --pages 2000 --no-baseline --no-growth --engine sphinxql://127.0.0.1:9306/articles --cluster-data /tmp/cluster
 
 Prints one table per scale: index wall time, MB/s, CPU seconds of the whole
 process tree, peak RSS, index size, cold query p50/p90 (a new process per
@@ -275,6 +276,49 @@ def bench_papersearch(corpus: Path, work: Path, raw_mb: float, jobs: int | None,
     return out
 
 
+def searchd_cpu(cluster_data: Path | None) -> float:
+    """CPU seconds the searchd processes of a local cluster ('cluster up --data') have used so far."""
+    if cluster_data is None:
+        return 0.0
+    total = 0.0
+    for pid_file in cluster_data.glob("*/searchd.pid"):
+        try:
+            fields = Path(f"/proc/{int(pid_file.read_text())}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, ValueError):
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def bench_engine(corpus: Path, work: Path, raw_mb: float, url: str, jobs: int | None, cluster_data: Path | None) -> dict:
+    """The same figures through --engine URL: papersearch splits and segments, the cluster stores and matches."""
+    ix = work / "ps-index"
+    exe, env = papersearch_cmd(ix)
+    env = {**env, "PAPERSEARCH_ENGINE": url}
+    jobs_opt = ["--jobs", str(jobs)] if jobs else []
+    engine_cpu = searchd_cpu(cluster_data)
+    wall, cpu, peak = rss_of([*exe, "index", "-q", "--rebuild", *jobs_opt, str(corpus)], env)
+    engine_cpu = searchd_cpu(cluster_data) - engine_cpu
+    again, _, _ = rss_of([*exe, "index", "-q", str(corpus)], env)
+    cold = [run([*exe, "query", q, "--limit", "10"], env)[0] for q in QUERIES for _ in range(2)]
+    sys.path.insert(0, str(ROOT / "src"))
+    from papersearch.engines import EngineURL
+    from papersearch.engines.sphinxql import SphinxEngine
+
+    parsed = EngineURL.parse(url)
+    with SphinxEngine(parsed, parsed.state_file(ix)) as engine:
+        engine.search(QUERIES[0])
+        warm = []
+        for q in QUERIES * 3:
+            t = time.perf_counter()
+            engine.search(q, limit=10)
+            warm.append(time.perf_counter() - t)
+        size = engine.stats()["bytes"] / 1e6
+    out = figures(wall, cpu + engine_cpu, peak, ix, raw_mb, cold, warm, again)
+    out.update({"index MB": size, "size / raw": size / raw_mb})
+    return out
+
+
 def bench_baseline(corpus: Path, work: Path, raw_mb: float) -> dict:
     ix = work / "base-index"
     ix.mkdir()
@@ -339,6 +383,10 @@ def main() -> None:
         help="lay the pages out as a paper's dated issues (paper/YYYY/MM/DD/NN.txt) and time date-filtered queries too;"
         " implies --no-baseline --no-growth",
     )
+    ap.add_argument(
+        "--engine", help="also measure --engine sphinxql://HOST:PORT/TABLE on the same corpus (the cluster is emptied)"
+    )
+    ap.add_argument("--cluster-data", type=Path, help="the cluster's 'cluster up --data' folder: its searchd CPU time is counted")
     args = ap.parse_args()
     for pages in args.pages or [2000]:
         work = Path(tempfile.mkdtemp(prefix="psbench-", dir=args.keep))
@@ -364,6 +412,14 @@ def main() -> None:
                 ratio = f"{(value / other if name == 'MB/s' else other / value):.2f}x"
             shown = f"{other:.3f}" if other is not None else "-"
             print(f"| {name} | {value:.3f} | {shown} | {ratio} |")
+        if args.engine:
+            engine = bench_engine(corpus, work, raw_mb, args.engine, jobs[0], args.cluster_data)
+            searchd = " + the searchd processes" if args.cluster_data else ""
+            print(f"\nthe same corpus through --engine {args.engine} (CPU: papersearch's process tree{searchd})")
+            print("| figure | embedded index | sphinxql engine | engine / embedded |")
+            print("|---|---|---|---|")
+            for name, value in ours.items():
+                print(f"| {name} | {value:.3f} | {engine[name]:.3f} | {engine[name] / value if value else 0:.2f}x |")
         if len(jobs) > 1:
             bench_jobs(corpus, work, raw_mb, jobs[1:])
         if not args.no_growth:

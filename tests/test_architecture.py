@@ -23,6 +23,7 @@ STAGES = {
     "analysis": 3,
     "index": 4,
     "search": 5,
+    "engines": 5,  # an index and its search, in a folder or on a cluster
     "cli": 6,
 }
 
@@ -92,5 +93,5 @@ def test_the_checks_read_the_real_graph():
     # the checks above would pass on an empty graph: make sure imports are read,
     # function-level ones included
     assert "papersearch.index.format" in GRAPH["papersearch.search.searcher"]
-    assert "papersearch.index.indexer" in GRAPH["papersearch.cli.indexing"]
+    assert "papersearch.index.indexer" in GRAPH["papersearch.engines"]
     assert stage("papersearch.cli.main") > stage("papersearch.search.query") > stage("papersearch.split.layout")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from papersearch.index import whooshfast
 from papersearch.index.indexer import build_index
 from papersearch.search.searcher import Index
 
@@ -83,6 +84,11 @@ def _ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def stderr_lines(done) -> list[str]:
+    """What a command said on stderr, but for the fallback writer's warning."""
+    return [line for line in done.stderr.splitlines() if not line.startswith(whooshfast.WARNING)]
+
+
 def index_files(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir()} | {p.name for p in folder.parent.iterdir() if p.name.startswith(".")}
 
@@ -108,7 +114,7 @@ def test_workers_die_with_a_killed_parent_and_leave_no_lock(tmp_path):
         ("parent:result:3", "2"),
         ("worker0:read:2", "2"),
         ("worker0:add:2", "2"),
-        ("worker1:segment:1", "2"),
+        pytest.param("worker1:segment:1", "2", marks=pytest.mark.skipif(not whooshfast.FAST, reason="fast path")),
         ("parent:add:3", "1"),
     ],
 )
@@ -120,7 +126,7 @@ def test_ctrl_c_to_the_process_group_leaves_the_index_as_it_was(tmp_path, stage,
     run = papersearch(folder, "index", str(tmp_path / "pages"), "--jobs", jobs, fault=f"{stage}:INT", start_new_session=True)
     assert no_process_left(str(folder)) == []
     assert run.returncode == 130
-    assert run.stderr.splitlines() == ["papersearch: interrupted; the index is as it was"]
+    assert stderr_lines(run) == ["papersearch: interrupted; the index is as it was"]
     assert snapshot(folder) == before
     assert index_files(folder) == files  # no partial segment or temporary file stays
 
@@ -132,7 +138,7 @@ def test_ctrl_c_while_committing_ends_the_commit_first_and_says_so(tmp_path):
     make_pages(pages, 3, edition="（修订）")
     run = papersearch(folder, "index", str(pages), "--jobs", "1", fault="parent:commit:2:INT", start_new_session=True)
     assert run.returncode == 130
-    assert len(run.stderr.splitlines()) == 1 and "written" in run.stderr
+    assert len(stderr_lines(run)) == 1 and "written" in run.stderr
     clean = tmp_path / "clean"
     build_index(clean, [pages], jobs=1)
     assert snapshot(folder) == snapshot(clean)
@@ -143,7 +149,9 @@ def test_ctrl_c_while_committing_ends_the_commit_first_and_says_so(tmp_path):
 # page), committing (commit: before the merge, before the manifest, after it;
 # swap: a rebuild's new index moved in)
 # Which worker takes which page is up to the workers: each is sure to take one.
-WORKER_POINTS = [f"worker{w}:{stage}" for w in (0, 1) for stage in ("read:1", "add:1", "segment:1", "segment:2")]
+# segments are written apart (by workers, and by the parent's builder) on the fast path alone
+SEGMENT_STAGES = ["segment:1", "segment:2"] if whooshfast.FAST else []
+WORKER_POINTS = [f"worker{w}:{stage}" for w in (0, 1) for stage in ("read:1", "add:1", *SEGMENT_STAGES)]
 INCREMENTAL_POINTS = [
     *(f"parent:result:{n}" for n in (1, 4, 9, 16)),
     *(f"parent:commit:{n}" for n in (1, 2, 3)),
@@ -156,13 +164,13 @@ REBUILD_POINTS = [
     "parent:swap:1",
     *WORKER_POINTS,
 ]
-SERIAL_POINTS = ["parent:read:1", "parent:read:3", "parent:add:2", "parent:segment:1", "parent:segment:2", "parent:commit:2"]
+SERIAL_POINTS = ["parent:read:1", "parent:read:3", "parent:add:2", *(f"parent:{s}" for s in SEGMENT_STAGES), "parent:commit:2"]
 
 
 def test_fault_injection_kills_at_every_point_and_the_next_run_recovers(tmp_path):
     """The indexer killed (SIGKILL) at each point: no process stays, the next
     run succeeds without --wait, and it gives the articles of a clean build."""
-    assert len(INCREMENTAL_POINTS) + len(REBUILD_POINTS) + len(SERIAL_POINTS) >= 30
+    assert len(INCREMENTAL_POINTS) + len(REBUILD_POINTS) + len(SERIAL_POINTS) >= (30 if whooshfast.FAST else 20)
     # short pages: the runs are about processes, not volume
     pages = make_pages(tmp_path / "pages", 22, lines=40)
     base = tmp_path / "base"
@@ -204,7 +212,7 @@ def _check_recovery(point: str, killed, folder: Path, pages: Path, expected: lis
         assert killed.returncode == -signal.SIGKILL, (point, killed.returncode, killed.stderr)
     else:  # the parent reports its worker's death in one line
         assert killed.returncode == 2, (point, killed.returncode, killed.stderr)
-        assert len(killed.stderr.splitlines()) == 1 and "worker died" in killed.stderr, (point, killed.stderr)
+        assert len(stderr_lines(killed)) == 1 and "worker died" in killed.stderr, (point, killed.stderr)
     assert no_process_left(str(folder)) == [], point
     build_index(folder, [pages], jobs=2)  # no wait: no lock is left behind
     assert snapshot(folder) == expected, point

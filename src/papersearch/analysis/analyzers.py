@@ -36,13 +36,30 @@ def _is_wordlike(text: str) -> bool:
 
 
 class JiebaTokenizer(Tokenizer):
-    """Words of the folded text by jieba (rjieba), search mode by default."""
+    """Words of the folded text by jieba (rjieba), search mode by default,
+    with jieba's dictionary plus dictionary (a ``UserDictionary``) when given.
+    Like Whoosh's own analyzers it carries its settings: it pickles with the
+    index's schema, and equals only a tokenizer with the same ones.
 
-    def __init__(self, search: bool = True):
+    >>> from papersearch.text.segmenter import UserDictionary
+    >>> mine = UserDictionary("mine.txt:0123", (("条措", None, None),))
+    >>> JiebaTokenizer() == JiebaTokenizer(), JiebaTokenizer() == JiebaTokenizer(dictionary=mine)
+    (True, False)
+    """
+
+    dictionary = None  # schemas pickled before tokenizers carried a dictionary
+
+    def __init__(self, search: bool = True, dictionary=None):
         self.search = search
+        self.dictionary = dictionary
+
+    @property
+    def fingerprint(self) -> str:
+        """The dictionary's fingerprint ("" for jieba's own alone)."""
+        return self.dictionary.fingerprint if self.dictionary is not None else ""
 
     def __eq__(self, other):
-        return type(other) is type(self) and other.search == self.search
+        return type(other) is type(self) and (other.search, other.fingerprint) == (self.search, self.fingerprint)
 
     def texts(self, value: str) -> list[str]:
         """The tokens' texts alone, in order, without building tokens (the
@@ -54,7 +71,7 @@ class JiebaTokenizer(Tokenizer):
         from papersearch.text.segmenter import tokens
 
         out = []
-        for word, _start, _end in tokens(fold(value), search=self.search):
+        for word, _start, _end in tokens(fold(value), self.search, self.dictionary):
             word = word.strip()
             if word and _is_wordlike(word):
                 out.append(word)
@@ -76,7 +93,7 @@ class JiebaTokenizer(Tokenizer):
 
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
-        for word, start, end in tokens(fold(value), search=self.search):
+        for word, start, end in tokens(fold(value), self.search, self.dictionary):
             word = word.strip()
             if not word or not _is_wordlike(word):
                 continue
@@ -268,8 +285,8 @@ def _unvarints(data, limit: int = -1) -> list[int]:
     return out
 
 
-def WordAnalyzer() -> JiebaTokenizer:
-    return JiebaTokenizer(search=True)
+def WordAnalyzer(dictionary=None) -> JiebaTokenizer:
+    return JiebaTokenizer(search=True, dictionary=dictionary)
 
 
 def NgramAnalyzer() -> NgramTokenizer:
@@ -290,6 +307,6 @@ def literal_grams(term: str) -> list[str]:
     return [chars[i] + chars[i + 1] for i in range(len(chars) - 1)]
 
 
-def query_words(term: str) -> list[str]:
+def query_words(term: str, dictionary=None) -> list[str]:
     """The jieba words of a query term, for ranking word matches above n-gram ones."""
-    return [t.text for t in WordAnalyzer()(term)]
+    return [t.text for t in WordAnalyzer(dictionary)(term)]

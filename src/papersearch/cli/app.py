@@ -119,12 +119,15 @@ def json_option(func):
 @click.option(
     "--index",
     "index_path",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False, readable=False, path_type=Path),
     envvar="PAPERSEARCH_INDEX",
     help="Index folder [env PAPERSEARCH_INDEX; default: your user data folder].",
 )
 @click.option(
-    "--dict", "user_dict", type=click.Path(dir_okay=False), help="jieba-format user dictionary, used alike to index and to query."
+    "--dict",
+    "user_dict",
+    type=click.Path(dir_okay=False, readable=False),
+    help="jieba-format user dictionary, used alike to index and to query.",
 )
 @click.pass_context
 def cli(ctx, index_path, user_dict):
@@ -146,9 +149,10 @@ def cli(ctx, index_path, user_dict):
 
 
 def open_index(ctx):
-    from papersearch.search.searcher import Index, warn
+    from papersearch.engines import open_engine
+    from papersearch.search.searcher import warn
 
-    index = Index(ctx.obj["index"], ctx.obj["dict"])
+    index = open_engine(ctx.obj.get("engine"), ctx.obj["index"], ctx.obj["dict"])
     for message in index.warnings:
         warn(message)
     return index

@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from papersearch.cli.app import Failure, cli, json_option, library_errors, page_reason
+from papersearch.cli.cluster import engine_option
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Start a new index instead of updating the old one.")
 @click.option("--encoding", help="Read every page in this encoding (default: detect).")
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
@@ -23,6 +24,7 @@ from papersearch.cli.app import Failure, cli, json_option, library_errors, page_
     "(default: guessed; see README, Archives).",
 )
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, layout, as_json):
@@ -37,10 +39,11 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, layout, as_json):
         papersearch --index /tmp/ix index --rebuild archive/2022/
     """
     from papersearch.cli.progress import IndexProgress
-    from papersearch.index.indexer import build_index
+    from papersearch.engines import index_pages
 
     with IndexProgress(enabled=not quiet and not as_json) as bar:
-        summary = build_index(
+        summary = index_pages(
+            ctx.obj.get("engine"),
             ctx.obj["index"],
             paths,
             rebuild=rebuild,
@@ -51,7 +54,7 @@ def index(ctx, paths, rebuild, encoding, wait, jobs, quiet, layout, as_json):
             progress=bar,
             layout=layout,
         )
-    report_index_run(summary, ctx.obj["index"], quiet, as_json)
+    report_index_run(summary, ctx.obj.get("engine") or ctx.obj["index"], quiet, as_json)
 
 
 def report_index_run(summary, index_path: Path, quiet: bool, as_json: bool) -> None:
@@ -88,6 +91,7 @@ def report_index_run(summary, index_path: Path, quiet: bool, as_json: bool) -> N
 @cli.command()
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def prune(ctx, wait, as_json):
@@ -97,9 +101,9 @@ def prune(ctx, wait, as_json):
     Example:
         papersearch prune
     """
-    from papersearch.index.indexer import build_index
+    from papersearch.engines import index_pages
 
-    summary = build_index(ctx.obj["index"], [], wait=wait, prune=True)
+    summary = index_pages(ctx.obj.get("engine"), ctx.obj["index"], [], wait=wait, prune=True)
     if as_json:
         from papersearch.cli.render import emit_json
 

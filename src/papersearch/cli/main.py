@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from papersearch.cli import archive, indexing, reading, splitting  # noqa: F401 - they register their commands
+from papersearch.cli import archive, cluster, indexing, reading, splitting  # noqa: F401 - they register their commands
 from papersearch.cli.app import INTERRUPTED, cli
 
 __all__ = ["cli", "main"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from papersearch.cli.app import DashArguments, cli, json_option, library_errors, open_index
+from papersearch.cli.cluster import engine_option, partial_warning
 from papersearch.cli.options import archive_options
 
 
@@ -15,6 +16,7 @@ from papersearch.cli.options import archive_options
 @click.option("--width", type=click.IntRange(10, 2000), default=120, show_default=True, help="Characters per fragment.")
 @archive_options()
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def query(ctx, query, limit, snippets, width, where, sort, as_json):
@@ -34,10 +36,11 @@ def query(ctx, query, limit, snippets, width, where, sort, as_json):
     """
     with open_index(ctx) as index:
         hits = index.search(query, limit=limit, snippets=snippets, width=width, where=where, sort=sort)
+    partial_warning(index)
     if as_json:
         from papersearch.cli.render import emit_json
 
-        emit_json([h.to_dict() for h in hits])
+        emit_json([h.to_dict() | ({"partial": index.partial} if index.partial else {}) for h in hits])
     else:
         from papersearch.cli.render import console, print_hits
 
@@ -54,6 +57,7 @@ def query(ctx, query, limit, snippets, width, where, sort, as_json):
 @click.option("--related", is_flag=True, help="Also list the most similar articles.")
 @click.option("--no-pager", is_flag=True, help="Print straight to the terminal, even when long.")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def show(ctx, article_id, highlight, related, no_pager, as_json):
@@ -97,6 +101,7 @@ def show(ctx, article_id, highlight, related, no_pager, as_json):
 @cli.command(name="list")
 @archive_options(sorts=("file", "date", "-date"), default="file")
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def list_(ctx, where, sort, as_json):
@@ -110,6 +115,7 @@ def list_(ctx, where, sort, as_json):
     """
     with open_index(ctx) as index:
         articles = index.articles(where, sort)
+    partial_warning(index)
     from papersearch.cli.render import console, emit_json, print_article_table
 
     if as_json:
@@ -120,6 +126,7 @@ def list_(ctx, where, sort, as_json):
 
 @cli.command()
 @json_option
+@engine_option
 @click.pass_context
 @library_errors
 def stats(ctx, as_json):
@@ -145,6 +152,7 @@ def stats(ctx, as_json):
     "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="File to write [default: stdout]."
 )
 @click.option("--excel", is_flag=True, help="Start the file with a UTF-8 BOM, which spreadsheet programs need to read Chinese.")
+@engine_option
 @click.pass_context
 @library_errors
 def export(ctx, fmt, output, excel):
@@ -161,6 +169,7 @@ def export(ctx, fmt, output, excel):
         raise click.UsageError("--excel goes with --format csv")
     with open_index(ctx) as index:
         articles = index.articles()
+    partial_warning(index)
     with open_output(output, excel) as out:
         write_articles(articles, out, fmt)
 

@@ -237,7 +237,8 @@ def print_stats(s: IndexStats) -> None:
     _plain(f"index       {s.index}")
     _plain(f"pages       {s.pages}")
     _plain(f"articles    {s.articles} ({kinds})" if s.articles else "articles    none")
-    _plain(f"terms       {s.words} words, {s.terms.get('body_ng', 0)} n-grams")
+    if s.terms:  # an engine may not tell its vocabulary
+        _plain(f"terms       {s.words} words, {s.terms.get('body_ng', 0)} n-grams")
     _plain(f"size        {s.bytes / 1e6:.2f} MB")  # 10^6 bytes, as index and bench report
     _plain(f"built       {s.built}")
     _plain(f"dictionary  {s.dictionary or '(jieba default)'}")

@@ -26,7 +26,7 @@ class PreparedPage:
     disagreements: list[str] = field(default_factory=list)  # the printed page against its path
 
 
-def prepare_page(path: str, encoding: str | None = None, user_dict: str | None = None, path_meta=None) -> PreparedPage:
+def prepare_page(path: str, encoding: str | None = None, path_meta=None) -> PreparedPage:
     """Read, hash and split one page (runs in a worker process); path_meta is
     what the page's path tells of its paper, date and page (archive.PageMeta)."""
     from papersearch.reader import decode_page, read_bytes
@@ -38,10 +38,6 @@ def prepare_page(path: str, encoding: str | None = None, user_dict: str | None =
         faults.point("read")
         digest = hashlib.sha1(data).hexdigest()
         page = decode_page(path, data, encoding)
-        if user_dict:
-            from papersearch.text.segmenter import load_user_dict
-
-            load_user_dict(user_dict)
         arts = split_page(page)
     except PageError as err:
         return PreparedPage(key, path, "", 0, error=str(err))

@@ -20,7 +20,7 @@ import os
 import shutil
 from pathlib import Path
 
-from papersearch.errors import IndexDamaged
+from papersearch.errors import IndexDamaged, PapersearchError
 
 MANIFEST = "papersearch.json"
 # 4: the package move changed the class paths pickled in the table of contents
@@ -53,7 +53,9 @@ class Fields:
     SECTION = "section"
 
 
-def schema():
+def schema(dictionary=None):
+    """The index's schema; its word fields segment with jieba's dictionary
+    plus dictionary (a ``UserDictionary``), which the schema then carries."""
     from whoosh import fields
 
     from papersearch.analysis.analyzers import NgramAnalyzer, WordAnalyzer
@@ -65,9 +67,9 @@ def schema():
             Fields.FILE_KEY: fields.ID(stored=True),
             Fields.KIND: fields.ID(stored=True),
             Fields.AUTHOR: fields.KEYWORD(lowercase=True, commas=True, scorable=True),
-            Fields.TITLE: _counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False, field_boost=TITLE_BOOST)),
+            Fields.TITLE: _counted(fields.TEXT(analyzer=WordAnalyzer(dictionary), phrase=False, field_boost=TITLE_BOOST)),
             Fields.TITLE_NGRAMS: _compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
-            Fields.BODY: _counted(fields.TEXT(analyzer=WordAnalyzer(), phrase=False)),
+            Fields.BODY: _counted(fields.TEXT(analyzer=WordAnalyzer(dictionary), phrase=False)),
             Fields.BODY_NGRAMS: _compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
             Fields.DATA: fields.STORED(),
             Fields.PAPER: fields.ID(),
@@ -76,6 +78,12 @@ def schema():
             Fields.SECTION: fields.ID(),
         }
     )
+
+
+def schema_dictionary(index_schema) -> str:
+    """The fingerprint of the user dictionary an index's words were segmented
+    with, as its schema carries it ("" for jieba's own alone)."""
+    return getattr(index_schema[Fields.BODY].analyzer, "fingerprint", "")
 
 
 def _counted(field):
@@ -102,6 +110,8 @@ class Manifest:
     def load(self) -> Manifest:
         try:
             self.data = json.loads(self.path.read_text(encoding="utf-8"))
+        except PermissionError as err:  # unreadable to this user, not damaged: a rebuild would not help
+            raise PapersearchError(f"{self.path}: {(err.strerror or 'permission denied').lower()}") from None
         except (OSError, ValueError) as err:
             raise IndexDamaged(f"{self.path.parent}: index manifest is damaged ({err})") from None
         if self.data.get("format") != FORMAT:

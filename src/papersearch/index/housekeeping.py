@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import signal
 import threading
@@ -22,6 +23,9 @@ from papersearch.index.format import INDEX_NAME
 NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 # An index is a few times the size of its text (README: 3.4x to 6.7x).
 INDEX_PER_TEXT_BYTE = 7
+# A segment's files: MAIN_<segment id>.<extension> (Whoosh's naming; the
+# group is the segment's name, as Segment.segment_id() gives it).
+SEGMENT_FILE = re.compile(rf"({INDEX_NAME}_[0-9a-z]+)[.][A-Za-z0-9_.]+")
 
 
 def sweep(folder: Path, keep: str = "", failed: bool = False) -> None:
@@ -40,7 +44,6 @@ def sweep(folder: Path, keep: str = "", failed: bool = False) -> None:
     except Exception:  # no index yet, or a damaged one: opening it says so
         return
     current = {s.segment_id() for s in toc.segments} | {keep}
-    segment_file = TOC._segment_pattern(INDEX_NAME)
     for path in folder.iterdir():
         name = path.name
         if name.startswith(f"{INDEX_NAME}.tmp") and path.is_dir():
@@ -52,7 +55,7 @@ def sweep(folder: Path, keep: str = "", failed: bool = False) -> None:
             path.unlink(missing_ok=True)
         elif name.startswith(f"_{INDEX_NAME}_") and ".toc." in name:
             path.unlink(missing_ok=True)
-        elif (m := segment_file.match(name)) and m.group(1) not in current:
+        elif (m := SEGMENT_FILE.match(name)) and m.group(1) not in current:
             path.unlink(missing_ok=True)
 
 

@@ -28,13 +28,14 @@ from papersearch.errors import (
     IndexMissing,
     PapersearchError,
 )
-from papersearch.index import faults
+from papersearch.index import faults, whooshfast
 from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of
 from papersearch.index.documents import PreparedPage
-from papersearch.index.format import Manifest, check_sizes, file_sizes, is_index, recover, schema
+from papersearch.index.format import Manifest, check_sizes, file_sizes, is_index, recover, schema, schema_dictionary
 from papersearch.index.housekeeping import disk_error, quietly, sigint, sweep, uninterruptible
 from papersearch.index.ids import PageStems
-from papersearch.index.ingest import SegmentBuilder, commit_with, parallel_pages, serial_pages
+from papersearch.index.ingest import SegmentBuilder, add_article, parallel_pages, serial_pages
+from papersearch.index.merging import commit_run
 
 # Below this many pages, worker processes cost more than they save.
 PARALLEL_MIN_PAGES = 16
@@ -96,12 +97,7 @@ def _acquire_writer(ix, wait: float):
     deadline = time.monotonic() + wait
     while True:
         try:
-            from papersearch.index.ingest import PrivateTempStorage
-            from papersearch.index.whooshfast.bulkwriter import BulkSegmentWriter
-            from papersearch.index.whooshfast.codec import CompactCodec
-
-            ix.storage = PrivateTempStorage(ix.storage.folder)
-            return BulkSegmentWriter(ix, compound=False, codec=CompactCodec())
+            return whooshfast.new_writer(ix)
         except LockError:
             if time.monotonic() >= deadline:
                 raise IndexBusy(BUSY) from None
@@ -140,12 +136,12 @@ def build_index(
         raise disk_error(err, folder, 0) from None
     if foreign:
         raise ForeignFolder(f"{folder}: not a papersearch index")
-    dict_print = ""
+    dictionary = None
     if user_dict:
-        from papersearch.text.segmenter import load_user_dict
+        from papersearch.text.segmenter import read_user_dict
 
         try:
-            dict_print = load_user_dict(user_dict)
+            dictionary = read_user_dict(user_dict)
         except (OSError, UnicodeDecodeError) as err:
             raise PapersearchError(f"{user_dict}: cannot read dictionary ({err})") from None
 
@@ -155,20 +151,7 @@ def build_index(
         raise disk_error(err, folder, 0) from None
     with _writer_lock(folder, wait) as lock_fd:
         summary = _build_locked(
-            folder,
-            paths_list,
-            files,
-            rebuild,
-            encoding,
-            user_dict,
-            dict_print,
-            wait,
-            jobs,
-            progress,
-            started,
-            lock_fd,
-            prune,
-            path_rules,
+            folder, paths_list, files, rebuild, encoding, dictionary, wait, jobs, progress, started, lock_fd, prune, path_rules
         )
     summary.skipped[:0] = unreadable
     return summary
@@ -196,23 +179,11 @@ def _writer_lock(folder: Path, wait: float):
 
 
 def _build_locked(
-    folder,
-    paths_list,
-    files,
-    rebuild,
-    encoding,
-    user_dict,
-    dict_print,
-    wait,
-    jobs,
-    progress,
-    started,
-    lock_fd,
-    prune=False,
-    path_rules=None,
+    folder, paths_list, files, rebuild, encoding, dictionary, wait, jobs, progress, started, lock_fd, prune=False, path_rules=None
 ) -> IndexSummary:
     from whoosh import index as windex
 
+    dict_print = dictionary.fingerprint if dictionary is not None else ""
     recover(folder)
     target = folder
     fresh = rebuild or not is_index(folder)
@@ -222,7 +193,7 @@ def _build_locked(
             target = folder.with_name(f".{folder.name}.new{os.getpid()}")
             shutil.rmtree(target, ignore_errors=True)
             target.mkdir(parents=True)
-            ix = windex.create_in(str(target), schema())
+            ix = windex.create_in(str(target), schema(dictionary))
             manifest = Manifest(target)
         else:
             manifest = Manifest(folder).load()
@@ -233,6 +204,11 @@ def _build_locked(
                 raise IndexDamaged(f"{folder}: cannot open the index ({err})") from None
             if prune:  # pruning adds no words: the index keeps the dictionary it was built with
                 dict_print = manifest.data.get("dictionary", "")
+            if schema_dictionary(ix.schema) != manifest.data.get("dictionary", ""):
+                raise IndexDamaged(
+                    f"{folder}: the index's words were segmented with dictionary {schema_dictionary(ix.schema) or 'none'!r}, "
+                    f"its manifest says {manifest.data.get('dictionary') or 'none'!r}"
+                )
             if manifest.data.get("dictionary", "") != dict_print:
                 raise DictionaryMismatch(
                     f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r}"
@@ -248,9 +224,7 @@ def _build_locked(
         try:
             roots = [file_key(Path(p)) for p in paths_list]
             lock_fds = [lock_fd, writer.writelock.fd] if writer.writelock else [lock_fd]
-            segments = _write(
-                writer, manifest, files, roots, summary, encoding, user_dict, jobs, progress, lock_fds, prune, path_rules
-            )
+            segments = _write(writer, manifest, files, roots, summary, encoding, jobs, progress, lock_fds, prune, path_rules)
         except BaseException:
             with sigint(signal.SIG_IGN):
                 quietly(writer.cancel)
@@ -278,7 +252,7 @@ def _build_locked(
 
 def _commit(writer, segments: list, manifest: Manifest, dict_print: str, target: Path, changed: bool) -> None:
     faults.point("commit")
-    commit_with(writer, segments)
+    commit_run(writer, segments)
     faults.point("commit")
     if changed or not manifest.data.get("built"):  # a no-op run keeps the build time
         manifest.data.update(built=datetime.now(UTC).isoformat(timespec="seconds"))
@@ -304,7 +278,6 @@ def _write(
     roots: list[str],
     summary: IndexSummary,
     encoding,
-    user_dict,
     jobs,
     progress,
     lock_fds,
@@ -336,9 +309,9 @@ def _write(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     folder = str(writer.storage.folder)
     if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES:
-        results = parallel_pages(folder, jobs_list, min(workers, len(todo)), encoding, user_dict, lock_fds)
+        results = parallel_pages(folder, jobs_list, min(workers, len(todo)), encoding, lock_fds)
     else:
-        results = serial_pages(SegmentBuilder(folder, encoding, user_dict), jobs_list)
+        results = serial_pages(SegmentBuilder(folder, encoding), jobs_list)
     try:
         return _take_results(writer, results, known, summary, progress, len(jobs_list))
     finally:
@@ -361,6 +334,8 @@ def _take_results(writer, results, known: dict, summary: IndexSummary, progress,
             continue
         # the page's previous articles live in the segments this writer opened
         writer.delete_by_term("file_key", done.key)
+        for art in done.articles:  # on Whoosh's public API the run's writer adds them
+            add_article(writer, art, done.key)
         known[done.key] = {"path": done.path, "hash": done.digest, "size": done.size, "ids": done.ids, "meta": done.meta}
         _tell_disagreements(done, summary)
         summary.added += 1

@@ -27,9 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from papersearch.errors import PapersearchError
-from papersearch.index import faults
+from papersearch.index import faults, whooshfast
 from papersearch.index.documents import prepare_page
-from papersearch.model import article_id
+from papersearch.model import Article, article_id
 
 # Linux's prctl option: the kernel sends this process a signal when its parent dies.
 PR_SET_PDEATHSIG = 1
@@ -46,19 +46,22 @@ class PageDone:
     ids: list[str] = field(default_factory=list)
     error: str = ""
     replaced: int = 0  # undecodable bytes shown as U+FFFD
+    articles: list[Article] = field(default_factory=list)  # only when the run's writer adds them
     meta: dict = field(default_factory=dict)  # the page's paper, date and page (archive.PageMeta)
     disagreements: list[str] = field(default_factory=list)
 
 
 class SegmentBuilder:
-    """Adds pages' articles to a new segment of the index in folder."""
+    """Adds pages' articles to a new segment of the index in folder (on
+    Whoosh's public API, where only the run's writer writes, it hands the
+    articles back with each page instead)."""
 
-    def __init__(self, folder: str, encoding: str | None, user_dict: str | None):
-        self.folder, self.encoding, self.user_dict = folder, encoding, user_dict
+    def __init__(self, folder: str, encoding: str | None):
+        self.folder, self.encoding = folder, encoding
         self._writer = None
 
     def add_page(self, path: str, stem: str, path_meta=None) -> PageDone:
-        prepared = prepare_page(path, self.encoding, self.user_dict, path_meta)
+        prepared = prepare_page(path, self.encoding, path_meta)
         done = PageDone(
             prepared.key,
             prepared.path,
@@ -71,11 +74,15 @@ class SegmentBuilder:
         )
         if prepared.error:
             return done
-        writer = self._open()
         for art in prepared.articles:
             art.id = article_id(stem, art.ordinal)
             done.ids.append(art.id)
-            add_article(writer, art, prepared.key)
+        if whooshfast.FAST:
+            writer = self._open()
+            for art in prepared.articles:
+                add_article(writer, art, prepared.key)
+        else:
+            done.articles = prepared.articles
         faults.point("add")
         return done
 
@@ -84,64 +91,19 @@ class SegmentBuilder:
         writer, self._writer = self._writer, None
         if writer is None:
             return None
-        try:
-            if not writer._added:
-                writer._close_segment()
-                return None
-            faults.point("segment")
-            segment = writer._finalize_segment()
-            faults.point("segment")
-            return segment
-        finally:
-            writer._tempstorage.destroy()
+        return whooshfast.finish_segment(writer, checkpoint=lambda: faults.point("segment"))
 
     def cancel(self) -> None:
         """Drop the segment being written, files and all (never raises: it runs
         while another error is on its way out)."""
         writer, self._writer = self._writer, None
-        if writer is None:
-            return
-        try:
-            writer.cancel()
-        except Exception:
-            writer._cleanup_on_error()
-        try:
-            prefix = writer.newsegment.segment_id() + "."
-            for name in [n for n in writer.storage.list() if n.startswith(prefix)]:
-                writer.storage.delete_file(name)
-        except Exception:
-            pass  # the next run sweeps what is left
+        if writer is not None:
+            whooshfast.drop_segment(writer)
 
     def _open(self):
         if self._writer is None:
-            from whoosh import index as windex
-
-            from papersearch.index.whooshfast.bulkwriter import BulkSegmentWriter
-            from papersearch.index.whooshfast.codec import CompactCodec
-
-            ix = windex.open_dir(self.folder)
-            ix.storage = PrivateTempStorage(self.folder)
-            self._writer = BulkSegmentWriter(ix, _lk=False, compound=False, codec=CompactCodec())
+            self._writer = whooshfast.segment_writer(self.folder)
         return self._writer
-
-
-def _private_temp_storage_class():
-    from whoosh.filedb.filestore import FileStorage
-
-    class PrivateTemp(FileStorage):
-        """The index folder, but with temporary files in a folder of this
-        process's own: Whoosh names one temporary folder for every writer of an
-        index, and a writer that cancels deletes it under the others' feet."""
-
-        def temp_storage(self, name=None):
-            # the pid last: a later run sweeps the folders of dead processes
-            return super().temp_storage(f"{name or 'MAIN.tmp'}.{id(self):x}.{os.getpid()}")
-
-    return PrivateTemp
-
-
-def PrivateTempStorage(folder: str):  # noqa: N802 - builds an instance of a lazily imported class
-    return _private_temp_storage_class()(folder)
 
 
 def article_fields(art, key: str) -> dict:
@@ -183,7 +145,7 @@ def serial_pages(builder: SegmentBuilder, todo: list[tuple]) -> Iterator[PageDon
     yield [segment] if segment is not None else []
 
 
-def _worker(folder: str, jobs, results, encoding, user_dict, number: int, parent: int, lock_fds: list[int]) -> None:
+def _worker(folder: str, jobs, results, encoding, number: int, parent: int, lock_fds: list[int]) -> None:
     faults.set_role(f"worker{number}")
     _die_with_parent(parent)
     for fd in lock_fds:  # the parent's locks must go when the parent goes
@@ -191,7 +153,7 @@ def _worker(folder: str, jobs, results, encoding, user_dict, number: int, parent
             os.close(fd)
         except OSError:
             pass
-    builder = SegmentBuilder(folder, encoding, user_dict)
+    builder = SegmentBuilder(folder, encoding)
     try:
         while True:
             try:
@@ -228,13 +190,11 @@ class WorkerDied(PapersearchError):
     """A worker process ended without finishing its pages."""
 
 
-def parallel_pages(
-    folder: str, todo: list[tuple], workers: int, encoding, user_dict, lock_fds: list[int] = ()
-) -> Iterator[PageDone | list]:
+def parallel_pages(folder: str, todo: list[tuple], workers: int, encoding, lock_fds: list[int] = ()) -> Iterator[PageDone | list]:
     """Yield a PageDone per page as workers finish them, then the list of new segments."""
     ctx = multiprocessing.get_context("fork")
     jobs, results = ctx.Queue(), ctx.Queue()
-    args = (folder, jobs, results, encoding, user_dict)
+    args = (folder, jobs, results, encoding)
     procs = [ctx.Process(target=_worker, args=(*args, n, os.getpid(), list(lock_fds)), daemon=True) for n in range(workers)]
     # Ctrl-C reaches the whole process group: the parent alone decides what
     # to do with it, so workers are born ignoring it.
@@ -289,61 +249,3 @@ def _check_alive(procs) -> None:
             raise WorkerDied(f"an indexing worker died ({how}); the index is as it was")
     if not any(p.is_alive() for p in procs):
         raise WorkerDied("the indexing workers ended early; the index is as it was")
-
-
-def commit_with(writer, segments: list) -> None:
-    """Commit the writer's own changes together with segments written apart.
-    Segments with many deleted or few documents are merged into the writer's."""
-    try:
-        final = writer._merge_segments(merge_dead_and_small, False, True)
-        live = sum(s.doc_count() for s in writer.segments) + sum(s.doc_count() for s in segments)
-        for segment in segments:
-            # an update's new segments are small: one segment a run, not one a worker
-            if writer.segments and segment.doc_count() < SMALL_SHARE * live:
-                _merge_in(writer, segment)
-            else:
-                final.append(segment)
-        if writer._added:
-            final.append(writer._finalize_segment())
-        else:
-            writer._close_segment()
-        writer._commit_toc(final)
-    except Exception:
-        writer._cleanup_on_error()
-        raise
-    writer._finish()
-
-
-def _merge_in(writer, segment) -> None:
-    from whoosh.reading import SegmentReader
-
-    reader = SegmentReader(writer.storage, writer.schema, segment)
-    writer.add_reader(reader)
-    reader.close()
-
-
-# A segment is rewritten when its deleted documents pass DEAD_SHARE of it, or
-# when it holds less than SMALL_SHARE of the index's live documents (every
-# segment has a fixed cost in term tables): an index updated again and again
-# stays near the size of a fresh build of the same pages (tests/test_updates.py,
-# scripts/churn.py measure the factor).
-DEAD_SHARE = 0.2
-SMALL_SHARE = 0.1
-
-
-def merge_dead_and_small(writer, segments: list) -> list:
-    """Merge policy: rewrite (into this writer's segment) the segments with
-    many deleted documents and the small ones; return the segments kept."""
-    from whoosh.writing import MERGE_SMALL
-
-    live = sum(s.doc_count() for s in segments)
-    kept = []
-    for segment in segments:
-        total = segment.doc_count_all()
-        dead = total and segment.deleted_count() > DEAD_SHARE * total
-        small = segment.doc_count() < SMALL_SHARE * live
-        if (dead or small) and len(segments) > 1 or segment.doc_count() == 0:
-            _merge_in(writer, segment)
-        else:
-            kept.append(segment)
-    return MERGE_SMALL(writer, kept)  # Whoosh's own: runs of small segments are merged

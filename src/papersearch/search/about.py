@@ -114,17 +114,16 @@ def index_stats(index) -> IndexStats:
 def explain(index, text: str, article_id: str | None = None) -> Explanation:
     from papersearch.analysis.analyzers import literal_grams, query_words
     from papersearch.text.normalize import fold
-    from papersearch.text.segmenter import load_user_dict, use_default_dict
+    from papersearch.text.segmenter import read_user_dict
 
     tree = parse(text)
-    if index.user_dict:
-        load_user_dict(index.user_dict)
-    else:
-        use_default_dict()
+    dictionary = read_user_dict(index.user_dict) if index.user_dict else None
     with index.ix.searcher() as searcher:
         known = functools.partial(indexed_words, searcher.reader())
         terms = [
-            TermExplanation(t.text, t.field or "any", fold(t.text), literal_grams(t.text), query_words(t.text), known(t.text))
+            TermExplanation(
+                t.text, t.field or "any", fold(t.text), literal_grams(t.text), query_words(t.text, dictionary), known(t.text)
+            )
             for t in tree.terms()
         ]
         whoosh = None if isinstance(tree, Empty) else tree.to_whoosh(known)

@@ -352,7 +352,9 @@ def _word(word: str):
 
 def parse(text: str):
     """Parse a query string into a small tree of Term / And / Or / Not."""
-    text = "".join(ch for ch in text if ch.isprintable() or ch in " \t")
+    # white space of any kind (the full-width space an input method types) parts terms;
+    # other unprintable characters mean nothing
+    text = "".join(" " if ch.isspace() else ch for ch in text if ch.isprintable() or ch.isspace())
     # inside an ASCII "phrase" full-width quotes and brackets are literal text
     text = "".join(part if n % 2 else part.translate(_SYNTAX) for n, part in enumerate(_ASCII_PHRASE.split(text)))
     tree = _Parser(_lex(text)).expr()

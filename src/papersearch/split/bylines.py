@@ -32,6 +32,7 @@ from itertools import product
 
 from papersearch.split.hanzi import compile_both, traditional_forms
 from papersearch.split.textfix import HAN
+from papersearch.split.units import SHORT_TITLE
 
 # The commonest Chinese surnames (百家姓 by frequency) and compound surnames.
 # A bare line of names is only taken for a byline when each name opens with one.
@@ -385,7 +386,7 @@ def is_who_line(line: str) -> bool:
     parts = line.split()
     if parts and all(_WHO_LINE.match(p) and is_name_prefix(p) for p in parts):
         return True
-    if len(line) > 30:
+    if len(line) > SHORT_TITLE:
         return False
     if re.match(rf"^[{HAN}]{{2,3}}(?:主持召开|主持|出席|调研)", line) and is_name_prefix(line):
         return True

@@ -29,6 +29,11 @@ from papersearch.split.hanzi import compile_both
 from papersearch.split.textfix import HAN
 
 EDITOR, DATE, PAGE, PAPER, SECTION, CONTACT = "editor", "date", "page", "paper", "section", "contact"
+# Furniture lines (责任编辑：田 野, 第6版, a date) are set short in the page's margin:
+# a longer line is an article's; two of them run together on one line (a date, then
+# the editors) are no longer than this.
+MAX_FURNITURE = 30
+MAX_FURNITURE_PAIR = 60
 
 _EDITOR_ROLE = r"(?:本版)?(?:责任编辑|本版编辑|值班编辑|编辑|版式设计|版式|美编|美术编辑|校对|组版|审读|监制|制图|排版|图片编辑|本版责编|责编)"
 # names after an editor's role may come letter-spaced: 责任编辑 田 野
@@ -79,16 +84,16 @@ def page_furniture(line: str, at_page_top: bool = False) -> str | None:
     bare section name count only at the top of the page, above its first
     article, where a headline never reads like them."""
     text = line.strip()
-    both = _EDITOR_THEN_CONTACT.match(text) if len(text) <= 60 else None
+    both = _EDITOR_THEN_CONTACT.match(text) if len(text) <= MAX_FURNITURE_PAIR else None
     if both and _EDITORS.match(both.group("editor")):
         return EDITOR
-    both = _HEAD_THEN_EDITOR.match(text) if len(text) <= 60 else None
+    both = _HEAD_THEN_EDITOR.match(text) if len(text) <= MAX_FURNITURE_PAIR else None
     if both and _EDITORS.match(both.group("editor")):
         head = both.group("head").strip()
         for kind, pattern in ((DATE, _DATE), (PAGE, _PAGE)):
             if pattern.match(head):
                 return kind
-    if not text or len(text) > 30:
+    if not text or len(text) > MAX_FURNITURE:
         return None
     for kind, pattern in ((EDITOR, _EDITORS), (DATE, _DATE), (PAGE, _PAGE), (CONTACT, _CONTACT)):
         if pattern.match(text):

@@ -30,6 +30,8 @@ MAX_LABEL = 4
 
 @dataclass
 class TitleBlock:
+    """A title block read: kicker (引题), headline (主题), subheads (副题)."""
+
     kicker: str = ""
     headline: str = ""
     subheads: list[str] = field(default_factory=list)
@@ -45,6 +47,8 @@ def is_subtitle(line: str) -> bool:
 
 
 def read_title_block(lines: list[str]) -> TitleBlock:
+    """A title block's lines as kicker (引题, or a column label over it),
+    headline (主题) and subheads (副题: ——…, who-attended lines, genre names)."""
     lines = [ln for ln in lines if ln]
     if not lines:
         return TitleBlock()
@@ -75,12 +79,17 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     return TitleBlock("", " ".join(plain), subs)
 
 
+# A word broken across two lines reaches at most this many characters into
+# each (Chinese words are mostly two to four characters).
+WORD_REACH = 3
+
+
 def word_across(left: str, right: str) -> bool:
     """The last characters of a line and the first of the next make one word."""
     from papersearch.text.segmenter import tokens
 
-    head = left[-3:]
-    return any(start < len(head) < end for _w, start, end in tokens(head + right[:3]))
+    head = left[-WORD_REACH:]
+    return any(start < len(head) < end for _w, start, end in tokens(head + right[:WORD_REACH]))
 
 
 # a title's shapes a body line's first line lacks: two phrases parted by a

@@ -18,6 +18,13 @@ PARA, TITLE, BYLINE, CAPTION, AD, FURNITURE, MARK = "para", "title", "byline", "
 MID_SENTENCE_END = "、，：“（《—"
 # Titles are short; a longer line without sentence punctuation is body text.
 MAX_TITLE = 48
+# A headline (主题) is set in 6-30 characters: a line no longer than this is
+# short enough to be one even with a comma, a closing ！/？ or a list of names in it.
+SHORT_TITLE = 30
+# Blank lines are counted in the page's usual gap (see layout.read_lines): this
+# many stand between blocks printed apart, never between the lines of one block
+# or between a title and the text it heads.
+APART_GAP = 2
 
 
 @dataclass
@@ -52,7 +59,9 @@ class Unit:
 
 
 def is_title_like(text: str) -> bool:
+    """Short and without sentence punctuation, as titles, bylines and labels are
+    set (a short headline may close on ！ or ？)."""
     if len(text) > MAX_TITLE or text[-1] in MID_SENTENCE_END:
         return False
-    body = text[:-1] if len(text) <= 30 and text[-1:] in "！？!?" else text
+    body = text[:-1] if len(text) <= SHORT_TITLE and text[-1:] in "！？!?" else text
     return not has_sentence_punct(body)

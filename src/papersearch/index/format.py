@@ -48,7 +48,7 @@ class Fields:
     DATA = "data"  # the whole article, stored as JSON
     # where the page stands in its paper's run (archive): absent when unknown
     PAPER = "paper"  # folded, lower case
-    DATE = "date"  # YYYYMMDD: ranges and months are term ranges and prefixes
+    DATE = "date"  # the year, month and day (2022 202210 20221030): a range is a few of them
     PAGE = "page"  # the page number, as digits
     SECTION = "section"
 
@@ -73,7 +73,7 @@ def schema(dictionary=None):
             Fields.BODY_NGRAMS: _compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
             Fields.DATA: fields.STORED(),
             Fields.PAPER: fields.ID(),
-            Fields.DATE: fields.ID(),
+            Fields.DATE: fields.KEYWORD(),
             Fields.PAGE: fields.ID(),
             Fields.SECTION: fields.ID(),
         }

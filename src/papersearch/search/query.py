@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from papersearch.archive.filters import ARCHIVE_FIELDS
+from papersearch.archive.filters import all_of as archive_all_of
 from papersearch.archive.filters import field_query as archive_query
 from papersearch.index.format import Fields
 from papersearch.text.normalize import fold, folded_chars
@@ -216,7 +217,7 @@ def _all_of(children: list):
 
     if all(isinstance(c, Q.Not) for c in children):
         children = [Q.Every(), *children]
-    return Q.And(children)
+    return archive_all_of(children)  # archive filters restrict the rest, as Q.And would
 
 
 def _lex(text: str) -> list[tuple[str, str]]:

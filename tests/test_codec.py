@@ -163,19 +163,11 @@ def test_the_documents_take_both_encodings(reference):
     assert any(df <= INLINE_LIMIT for df in frequencies)
 
 
-MERGE_BUG = (
-    "BUG: index/whooshfast/codec.py _TextValuesWriter stores posting values as str, and Whoosh's own "
-    "SegmentWriter.add_reader asserts bytes in PostingPool.add (AssertionError vbytes=''): segments the "
-    "compact codec wrote cannot be merged by Whoosh's public writer, so the fallback writer "
-    "(index/merging.py merge_in) fails on an index the fast path wrote"
-)
-
-
 @pytest.mark.parametrize(
     "merge",
     [
         pytest.param(False, id="one segment"),
-        pytest.param(True, id="merged by Whoosh", marks=pytest.mark.xfail(strict=True, reason=MERGE_BUG)),
+        pytest.param(True, id="merged by Whoosh"),
     ],
 )
 def test_an_index_written_with_the_compact_codec_reads_as_whooshs_own(tmp_path, docs, reference, merge):
@@ -205,7 +197,6 @@ def papersearch(*args: str, fallback: bool = False):
     return subprocess.run([sys.executable, "-m", "papersearch", *args], env=env, capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.xfail(strict=True, reason=MERGE_BUG)
 def test_an_index_the_fast_path_wrote_can_be_updated_by_the_fallback_writer(tmp_path, seeds_dir):
     """As after an upgrade of Whoosh: two segments written by the fast path,
     then pages deleted from one, so that the fallback writer rewrites it."""

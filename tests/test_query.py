@@ -98,12 +98,6 @@ def test_the_terms_of_a_parse_are_the_words_typed():
     assert [t.text for t in all_terms(parse('"“引号”里（括号）"'))] == ["“引号”里（括号）"]  # literal in a phrase
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: search/query.py parse() drops characters that are not isprintable(), and the full-width "
-    "space U+3000 a Chinese input method types is one: '疫情　核酸' becomes the single term '疫情核酸' "
-    "(papersearch query '疫情　核酸' finds nothing where '疫情 核酸' finds 8 seed articles)",
-)
 def test_a_full_width_space_parts_terms_like_a_space():
     assert parse("疫情\u3000核酸") == parse("疫情 核酸")
 

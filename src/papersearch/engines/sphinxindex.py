@@ -143,8 +143,11 @@ def index_into(
     jobs: int | None = None,
     progress=None,
     prune: bool = False,
+    layout: str | None = None,
 ) -> IndexSummary:
     """Index the page files under paths into the cluster at url."""
+    if layout:
+        raise PapersearchError("--layout needs the embedded index; it is not available over sphinxql yet")
     from filelock import FileLock, Timeout
 
     started = time.perf_counter()

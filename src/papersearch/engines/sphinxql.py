@@ -97,6 +97,13 @@ class EngineStats(IndexStats):
     partial: list[str] = field(default_factory=list)
 
 
+def _embedded_only(where, sort: str, default_sort: str) -> None:
+    if where or sort != default_sort:
+        raise PapersearchError(
+            "--paper, --since, --until and --sort date need the embedded index; they are not available over sphinxql yet"
+        )
+
+
 class SphinxEngine:
     """Search, show and list articles held in a Sphinx-family cluster."""
 
@@ -137,7 +144,10 @@ class SphinxEngine:
                     out.append(label)
         return out
 
-    def search(self, text: str, limit: int = 10, snippets: int = 3, width: int = 120) -> list[Hit]:
+    def search(
+        self, text: str, limit: int = 10, snippets: int = 3, width: int = 120, where=None, sort: str = "score"
+    ) -> list[Hit]:
+        _embedded_only(where, sort, "score")
         tree = parse(text)
         if isinstance(tree, Empty):
             raise PapersearchError("empty query: give at least one word to search for")
@@ -185,7 +195,8 @@ class SphinxEngine:
             raise UnknownArticle(f"no article with id {article_id!r}{missing}")
         return articles[0]
 
-    def articles(self) -> list[Article]:
+    def articles(self, where=None, sort: str = "file") -> list[Article]:
+        _embedded_only(where, sort, "file")
         out: list[Article] = []
         partial: list[str] = []
         last = 0
@@ -201,6 +212,12 @@ class SphinxEngine:
         self.partial = partial
         out.sort(key=lambda a: (a.file, a.ordinal))
         return out
+
+    def whole(self, article_id: str):
+        """The article alone: joining continued parts needs the embedded index."""
+        from papersearch.archive.continuations import Joined
+
+        return Joined([self.get(article_id)])
 
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:
         raise PapersearchError("--related needs the embedded index; it is not available over sphinxql yet")

@@ -22,6 +22,7 @@ import hashlib
 import zlib
 
 from papersearch.analysis.analyzers import NgramTokenizer, WordAnalyzer, literal_grams
+from papersearch.errors import PapersearchError
 from papersearch.index.ingest import article_fields
 from papersearch.model import Article
 from papersearch.search.query import And, Not, Or, Term, parse
@@ -119,6 +120,8 @@ def _term(term: Term) -> str:
         return f"@kind {token(term.text.lower())}"
     if term.field == "headline":
         return _literal("title_ng", term.text)
+    if term.field in ("paper", "date", "page", "section"):
+        raise PapersearchError(f"{term.field}: needs the embedded index; it is not available over sphinxql yet")
     return f"({_literal('title_ng', term.text)} | {_literal('body_ng', term.text)})"
 
 

@@ -331,8 +331,8 @@ def parse_byline_line(line: str) -> tuple[list[str], str] | None:
     text = line.strip()
     if len(text) > MAX_BYLINE_LINE:
         return None
-    if text[-1:] in "摄攝" and photo_credit(text) is not None:
-        return None  # 记者 张三 摄 credits a photo
+    if text[-1:] in "摄攝" and photo_credit(text) is not None or text.endswith("员文章"):
+        return None  # 记者 张三 摄 credits a photo; 本报评论员文章 labels an editorial
     prefix = _PREFIX.match(text)
     flat, _where, breaks = compact(text[prefix.end() :])
     if flat:

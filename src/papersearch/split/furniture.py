@@ -15,8 +15,10 @@ recognised here, in one place, and named by what it tells.
 ('contact', 'editor')
 >>> page_furniture("2026年3月4日 星期三 责任编辑：田 野 校对：李 娜"), page_furniture("第6版 责任编辑：邓 丽")
 ('date', 'page')
->>> page_furniture("太原晚报"), page_furniture("太原晚报", at_page_top=True)
-(None, 'paper')
+>>> page_furniture("太原晚报"), page_furniture("太原晚报", at_page_top=True), page_furniture("中原电力报", at_page_top=True)
+(None, 'paper', 'paper')
+>>> page_furniture("江城日报 评论 2025年5月8日 星期四 第4版", at_page_top=True)
+'paper'
 >>> page_furniture("黄河风·文学", at_page_top=True), page_furniture("能源周刊", at_page_top=True)
 ('section', 'section')
 >>> page_furniture("市委常委会召开会议", at_page_top=True) is None
@@ -56,7 +58,13 @@ _PAGE = compile_both(
     rf"|{_SECTION}\s*{_PAGE_NUMBER}|{_PAGE_NUMBER}\s*{_SECTION}|[A-Z]?\d{{1,3}})$"
 )
 # 人民日报, 太原晚报, 平遥县报: a paper's name, on its own line over the page
-_PAPER = compile_both(rf"^(?:[{HAN}]{{2,6}}(?:日报|晚报|时报|商报|早报|导报|周报)|[{HAN}]{{1,4}}[县市区旗]报)$")
+# a paper is named by its place or owner and its kind: 江淮经济报, 中原电力报, 楚天法治报
+_PAPER_KIND = (
+    r"(?:日报|晚报|时报|商报|早报|导报|周报|经济报|科技报|法治报|法制报|电力报|农民报|工人报|青年报|妇女报|老年报"
+    r"|教育报|卫生报|健康报|文化报|体育报|金融报|证券报|参考报|环境报|建设报|交通报|铁道报|税务报|检察报|政协报|侨报"
+    r"|科普报|消费报|企业报|文摘报|文艺报|广播电视报|电视报|邮电报|水利报|林业报|石油报|国土资源报|市场报|信息报|作家报|少年报|儿童报)"
+)
+_PAPER = compile_both(rf"^(?:[{HAN}]{{2,6}}{_PAPER_KIND}|[{HAN}]{{1,4}}[县市区旗]报)$")
 _BARE_SECTION = compile_both(rf"^{_SECTION}$")
 # a page's or column's label (副刊、周刊 names): 黄河风·文学, 观点·专访, 能源周刊, 文艺副刊
 _COLUMN_LABEL = compile_both(rf"^(?:[{HAN}]{{1,6}}\s*[·・]\s*[{HAN}]{{1,6}}|[{HAN}]{{1,6}}(?:周刊|副刊|专刊|特刊|周末|专版))$")
@@ -76,6 +84,18 @@ _EDITOR_THEN_CONTACT = compile_both(rf"^(?P<editor>.+?)\s+{_CONTACT_FORM}$")
 # 2026年11月19日 星期四 责任编辑：高 峰 校对：李 娜, 第6版 责任编辑：邓 丽: the date or
 # page line carrying the page's editors' credits
 _HEAD_THEN_EDITOR = compile_both(rf"^(?P<head>.+?)\s*(?P<editor>{_EDITOR_ROLE}\s*[:：/丨|]?.*)$")
+
+
+# 江城日报 评论 2025年5月8日 星期四 第4版: the paper's name with its section, date and page on one line
+_MASTHEAD = compile_both(rf"^(?P<paper>\S+)\s+(?:(?P<section>{_SECTION})\s*)?(?P<rest>.*)$")
+
+
+def _masthead_line(text: str) -> bool:
+    m = _MASTHEAD.match(text)
+    if not m or not _PAPER.match(m.group("paper")):
+        return False
+    rest = m.group("rest").strip()
+    return not rest and bool(m.group("section")) or bool(rest) and bool(_DATE.match(rest) or _PAGE.match(rest))
 
 
 def page_furniture(line: str, at_page_top: bool = False) -> str | None:
@@ -99,7 +119,7 @@ def page_furniture(line: str, at_page_top: bool = False) -> str | None:
         if pattern.match(text):
             return kind
     if at_page_top:
-        if _PAPER.match(text):
+        if _PAPER.match(text) or _masthead_line(text):
             return PAPER
         if _BARE_SECTION.match(text) or is_column_label(text):
             return SECTION

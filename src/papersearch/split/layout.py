@@ -30,7 +30,7 @@ from papersearch.split.units import (
     is_title_like,
 )
 from papersearch.split.verse import verse_as_body
-from papersearch.split.wraps import group_lines
+from papersearch.split.wraps import column_of, group_lines
 
 __all__ = ["classify", "dedupe", "group_lines", "opens_new_ad", "page_units", "read_lines"]
 
@@ -66,6 +66,12 @@ def read_lines(text: str) -> list[Line]:
     if usual > 1:
         for ln in lines:
             ln.gap = -(-ln.gap // usual)
+    # A column page extracted with a blank line between its wrapped lines is
+    # spaced line by line: there the number of blank lines tells nothing (the
+    # text frames of one page come out with one, two or three), so any gap counts once.
+    if column_of(lines).wrap_gap >= 1:
+        for ln in lines:
+            ln.gap = min(ln.gap, 1)
     # Indentation marks paragraph starts only where most lines are not indented.
     if lines and sum(ln.indented for ln in lines) > MOSTLY_INDENTED * len(lines):
         for ln in lines:

@@ -11,13 +11,14 @@ left open (``_mid_sentence``), then whether the group is a title's lines
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from papersearch.split.bylines import OPENER_SPAN, closing_credit, parse_byline_line, parse_opener, photo_credit
 from papersearch.split.cues import AD_CUE, closing_only, starts_item
 from papersearch.split.furniture import page_furniture
-from papersearch.split.textfix import ends_sentence, has_sentence_punct, is_mark
+from papersearch.split.textfix import HAN, ends_sentence, has_sentence_punct, is_mark
 from papersearch.split.titles import title_over_body, word_across
 from papersearch.split.units import APART_GAP, MID_SENTENCE_END, Line, is_title_like
 
@@ -34,6 +35,10 @@ BLANKS_PART = 0.3
 # A justified column line may hang one punctuation mark past the measure (标点悬挂),
 # so a line this much wider than the column is still a full line of it.
 HANGING_PUNCT = 1
+# A commentary's title carries its column's name in brackets at its end:
+# 社区食堂要让老人吃得舒心（人民时评）, 别让调研变了味（今日谈）. Such a line
+# stands alone even when it happens to be as wide as the column.
+COLUMN_TAG = re.compile(rf"[（(][{HAN}]{{2,6}}[）)]$")
 # A photo credit set on its own line ((新华社记者 张三 摄)) is no longer than this.
 MAX_PHOTO_CREDIT = 24
 # The lines of one title, or of a paragraph opening a narrow column, are set to about
@@ -160,6 +165,8 @@ def _column_wrap(group: list[Line], line: Line, nxt: Line | None, column: Column
         body_like = not is_title_like(line.text) or len(line.text) >= column.width
         return full_line and column.blank_parted and line.gap <= column.wrap_gap and body_like
     if len(group) == 1 and full_line and title_over_body(last.text, line.text, nxt.text if nxt is not None else ""):
+        return False
+    if len(group) == 1 and full_line and is_title_like(last.text) and COLUMN_TAG.search(last.text):
         return False
     if full_line and line.gap <= column.wrap_gap and not line.text.startswith(("—", "-")) and not parse_byline_line(last.text):
         return True  # a full line of the page's column goes on in the next

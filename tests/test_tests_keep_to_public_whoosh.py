@@ -8,7 +8,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
 from test_wall import SRC, own_names, private, trees, whoosh_private_names
 
 TESTS = Path(__file__).resolve().parent
@@ -27,11 +26,6 @@ def private_names_touched(tree: ast.Module) -> set[str]:
     return touched
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tests/test_termtable.py:53 sets W3TermInfo._minlength and _maxlength "
-    "(a file another helper owns in issue #14; remove this mark when it keeps to Whoosh's public API)",
-)
 def test_no_test_touches_a_private_name_of_whoosh():
     tests = trees(sorted(TESTS.glob("*.py")))
     assert len(tests) > 30

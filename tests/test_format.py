@@ -29,7 +29,7 @@ def test_an_index_of_format_3_says_rebuild_through_the_cli(tmp_path, pages_copy)
     build_index(folder, [pages_copy], jobs=1)
     manifest = folder / "papersearch.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    assert data["format"] == FORMAT == 4
+    assert data["format"] == FORMAT > 3
     manifest.write_text(json.dumps({**data, "format": 3}), encoding="utf-8")
 
     for command in (["query", "二十条措施"], ["index", str(pages_copy)], ["stats"]):

@@ -24,20 +24,21 @@ def papersearch(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "papersearch", *args], env=env, capture_output=True, text=True, timeout=300)
 
 
-def test_an_index_of_format_3_says_rebuild_through_the_cli(tmp_path, pages_copy):
+def test_an_index_of_an_older_format_says_rebuild_through_the_cli(tmp_path, pages_copy):
     folder = tmp_path / "ix"
     build_index(folder, [pages_copy], jobs=1)
     manifest = folder / "papersearch.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    assert data["format"] == FORMAT > 3
-    manifest.write_text(json.dumps({**data, "format": 3}), encoding="utf-8")
+    assert data["format"] == FORMAT
+    old = FORMAT - 1
+    manifest.write_text(json.dumps({**data, "format": old}), encoding="utf-8")
 
     for command in (["query", "二十条措施"], ["index", str(pages_copy)], ["stats"]):
         res = papersearch("--index", str(folder), *command)
         assert res.returncode == 2, command
         assert res.stdout == "" and len(res.stderr.splitlines()) == 1, res.stderr
-        assert "format 3" in res.stderr and "--rebuild" in res.stderr and "Traceback" not in res.stderr
-    assert json.loads(manifest.read_text(encoding="utf-8"))["format"] == 3  # refused, not touched
+        assert f"format {old}" in res.stderr and "--rebuild" in res.stderr and "Traceback" not in res.stderr
+    assert json.loads(manifest.read_text(encoding="utf-8"))["format"] == old  # refused, not touched
 
     assert papersearch("--index", str(folder), "index", "--rebuild", "-q", str(pages_copy)).returncode == 0
     assert papersearch("--index", str(folder), "query", "二十条措施").returncode == 0

@@ -91,12 +91,6 @@ def test_compile_both_keeps_its_flags():
     assert pattern.findall("标题\n本報訊 十月\n本报讯 十一月") == ["本報訊", "本报讯"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (latent, no pattern in src has one yet): split/hanzi.py both_scripts appends the traditional "
-    "forms right after a range's first character, so '[万-与]' becomes '[万萬-与]' and re.compile fails "
-    "with 'bad character range 萬-与'",
-)
 def test_a_range_in_a_class_stays_a_range():
     pattern = compile_both("[万-与]")  # U+4E07 to U+4E0E
     assert pattern.fullmatch("丈") and not pattern.fullmatch("丑")  # U+4E11

@@ -136,11 +136,6 @@ def test_the_checks_see_a_traceback_when_main_lets_one_through(own_index):
         one_line_error(done, "--rebuild")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: index/format.py Manifest.load reads any OSError (here EACCES) as a damaged manifest, so the user "
-    "is told to rebuild an index that is only unreadable to them",
-)
 def test_an_index_the_user_may_not_read_says_so_not_rebuild(own_index):
     (own_index / "papersearch.json").chmod(0o000)
     try:
@@ -151,11 +146,6 @@ def test_an_index_the_user_may_not_read_says_so_not_rebuild(own_index):
     assert "--rebuild" not in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: click's Path(readable=True) check in cli/main.py answers an unreadable page folder, page file "
-    "or index folder with a three-line usage message (Usage:/Try/Error:) before papersearch sees it",
-)
 @pytest.mark.parametrize("what", ["page folder", "page file", "index folder"])
 def test_a_folder_or_file_the_user_may_not_read_is_one_line(own_index, seeds_dir, tmp_path, what):
     pages = tmp_path / "pages"

@@ -66,6 +66,25 @@ def test_a_column_wrap_goes_on_and_a_title_in_its_own_measure_does_not():
     ]
 
 
+COLUMN_BREAK_AFTER_HANGING_QUOTE = """各地抢抓农时开展春耕生产，农技人员深入
+田间地头指导农民科学施肥，确保春播顺利
+进行。市农业农村局负责人介绍，今年全市
+粮食播种面积稳定，农民都称赞“科技下乡”
+
+的做法实实在在，帮助大家解决了难题。
+
+市气象台发布暴雨蓝色预警，提醒市民注意
+出行安全，远离河道和低洼地带，各部门要
+做好防汛准备。"""
+
+
+def test_a_full_line_with_a_hanging_quote_goes_on_across_a_column_break():
+    # the fourth line is one wider than the column: its closing quote hangs in the margin
+    lines = read_lines(COLUMN_BREAK_AFTER_HANGING_QUOTE)
+    assert (column_of(lines).width, column_of(lines).blank_parted) == (19, True)
+    assert [len(group) for group in group_lines(lines)] == [5, 3]
+
+
 TWO_LINE_PARTS = """全市中小学启动
 暑期防溺水安全教育
 

@@ -108,7 +108,7 @@ def read_bytes(path: str | Path) -> bytes:
             raise PageError(f"{size / 2**20:.1f} MiB is too large for a page (limit {MAX_PAGE_BYTES / 2**20:.1f} MiB)")
         return path.read_bytes()
     except OSError as err:
-        raise PageError(err.strerror or str(err)) from None
+        raise PageError((err.strerror or str(err)).lower()) from None
 
 
 def decode_page(path: str | Path, data: bytes, encoding: str | None = None) -> Page:

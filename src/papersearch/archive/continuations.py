@@ -93,7 +93,7 @@ class IssuePages:
         from papersearch.archive.filters import archive_terms
 
         terms = archive_terms(like)
-        wanted = [Q.Term("date", terms["date"]), Q.Term("page", str(number))]
+        wanted = [Q.Term("date", like.date.replace("-", "")), Q.Term("page", str(number))]
         if "paper" in terms:
             wanted.append(Q.Term("paper", terms["paper"]))
         found = []

@@ -117,8 +117,6 @@ def guess_path_meta(path: str | PurePath) -> PageMeta:
         words = words[:-1]
     if len(parts) - 1 in used and words:
         paper = words[0]  # lvliang_20221030_A04: the name beside the date
-    elif not page and words and len(parts) - 1 not in used:
-        paper = ""  # a file name that is neither page nor date tells nothing sure
     if not paper:
         for k in range(len(parts) - 2, max(-1, len(parts) - 2 - PAPER_LEVELS), -1):
             if k in used or _PAGE.match(parts[k]) or _HASHLIKE.match(parts[k]) or parts[k].isdigit():

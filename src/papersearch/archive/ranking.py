@@ -14,9 +14,9 @@ def restrict(query, where: Filter | None):
     """The query, holding only articles that pass the filter (scores unchanged)."""
     if query is None or not where:
         return query
-    from whoosh import query as Q
+    from papersearch.archive.filters import all_of
 
-    return Q.And([query, where.to_whoosh()])
+    return all_of([query, *where.queries()])
 
 
 def date_order(articles: list[Article], newest_first: bool = False) -> list[Article]:

@@ -119,12 +119,15 @@ def json_option(func):
 @click.option(
     "--index",
     "index_path",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False, readable=False, path_type=Path),
     envvar="PAPERSEARCH_INDEX",
     help="Index folder [env PAPERSEARCH_INDEX; default: your user data folder].",
 )
 @click.option(
-    "--dict", "user_dict", type=click.Path(dir_okay=False), help="jieba-format user dictionary, used alike to index and to query."
+    "--dict",
+    "user_dict",
+    type=click.Path(dir_okay=False, readable=False),
+    help="jieba-format user dictionary, used alike to index and to query.",
 )
 @click.pass_context
 def cli(ctx, index_path, user_dict):

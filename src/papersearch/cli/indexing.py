@@ -11,7 +11,7 @@ from papersearch.cli.cluster import engine_option
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Start a new index instead of updating the old one.")
 @click.option("--encoding", help="Read every page in this encoding (default: detect).")
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another writer to finish.")

@@ -11,7 +11,7 @@ from papersearch.errors import PageError
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(readable=False, path_type=Path))
 @click.option("--encoding", help="Read the page in this encoding (default: detect).")
 @json_option
 @click.pass_context

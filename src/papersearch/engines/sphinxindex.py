@@ -119,11 +119,11 @@ def save_state(path: Path, state: dict) -> None:
 
 def _prepare(job: tuple) -> tuple[PageDone, list[dict]]:
     """Read, split and turn one page into documents (runs in a worker process);
-    job is (path, stem, encoding, the index's UserDictionary or None)."""
+    job is (path, stem, encoding, the index's UserDictionary or None, what the path tells: archive.PageMeta)."""
     from papersearch.index.documents import prepare_page
 
-    path, stem, encoding, dictionary = job
-    prepared = prepare_page(path, encoding)
+    path, stem, encoding, dictionary, path_meta = job
+    prepared = prepare_page(path, encoding, path_meta)
     done = PageDone(prepared.key, prepared.path, prepared.digest, prepared.size, error=prepared.error, replaced=prepared.replaced)
     docs = []
     for art in renumber(prepared.articles, stem):
@@ -143,14 +143,18 @@ def index_into(
     jobs: int | None = None,
     progress=None,
     prune: bool = False,
+    layout: str | None = None,
 ) -> IndexSummary:
-    """Index the page files under paths into the cluster at url."""
+    """Index the page files under paths into the cluster at url (options as build_index's)."""
     from filelock import FileLock, Timeout
+
+    from papersearch.archive.paths import PathRules
 
     started = time.perf_counter()
     paths_list = list(paths)
     unreadable: list[tuple[str, str]] = []
     files = page_files(paths_list, unreadable)
+    path_rules = PathRules([Path(p) for p in paths_list], layout)
     dictionary = None
     if user_dict:
         from papersearch.text.segmenter import read_user_dict
@@ -169,7 +173,19 @@ def index_into(
     writer = ShardWriter(url)
     try:
         summary = _index_locked(
-            writer, url, state_file, files, paths_list, rebuild, encoding, dictionary, dict_print, jobs, progress, prune
+            writer,
+            url,
+            state_file,
+            files,
+            paths_list,
+            rebuild,
+            encoding,
+            dictionary,
+            dict_print,
+            jobs,
+            progress,
+            prune,
+            path_rules,
         )
     finally:
         writer.close()
@@ -179,7 +195,9 @@ def index_into(
     return summary
 
 
-def _index_locked(writer, url, state_file, files, paths_list, rebuild, encoding, dictionary, dict_print, jobs, progress, prune):
+def _index_locked(
+    writer, url, state_file, files, paths_list, rebuild, encoding, dictionary, dict_print, jobs, progress, prune, path_rules
+):
     state = load_state(state_file)
     if rebuild or not state["files"]:
         writer.truncate()
@@ -193,6 +211,7 @@ def _index_locked(writer, url, state_file, files, paths_list, rebuild, encoding,
     if state.get("shards") and state["shards"] != len(writer.shards):
         raise PapersearchError(f"{url}: indexed over {state['shards']} shards, now {len(writer.shards)}: index with --rebuild")
     state["shards"] = len(writer.shards)
+    state["layout"] = path_rules.settle(state.get("layout", ""), url)
     summary = IndexSummary()
     known = state["files"]
     wanted = {file_key(p): p for p in files}
@@ -205,7 +224,7 @@ def _index_locked(writer, url, state_file, files, paths_list, rebuild, encoding,
     job_list = []
     for path in todo:
         stem = stems.stem(path, file_key(path))
-        job_list.append((os.path.abspath(path), stem, encoding, dictionary))
+        job_list.append((os.path.abspath(path), stem, encoding, dictionary, path_rules.meta(path)))
         summary.todo_bytes += size_of(path)
     if progress:
         progress.set_total(len(job_list))

@@ -137,15 +137,27 @@ class SphinxEngine:
                     out.append(label)
         return out
 
-    def search(self, text: str, limit: int = 10, snippets: int = 3, width: int = 120) -> list[Hit]:
+    def search(
+        self, text: str, limit: int = 10, snippets: int = 3, width: int = 120, where=None, sort: str = "score"
+    ) -> list[Hit]:
+        """The best hits; where (an archive.filters.Filter) and sort by date are applied to
+        every match, so they read them all. Parts of one article are not joined here."""
         tree = parse(text)
         if isinstance(tree, Empty):
             raise PapersearchError("empty query: give at least one word to search for")
         terms = [t.text for t in tree.terms() if t.is_text]
         rank = self.ranking
-        pool = self.candidates(tree, limit + rank.candidates)
+        everything = bool(where) or sort != "score"
+        pool = self.candidates(tree, self.count(text) if everything else limit + rank.candidates)
         hits = [Hit(0, weight * rank.bonus(article, terms), article) for weight, article in pool]
+        if where:
+            hits = [h for h in hits if where.holds(h.article)]
         hits.sort(key=lambda h: (-h.score, h.article.id))
+        if sort != "score":
+            from papersearch.archive.ranking import date_order
+
+            by_id = {h.article.id: h for h in hits}
+            hits = [by_id[a.id] for a in date_order([h.article for h in hits], newest_first=sort == "-date")]
         hits = hits[:limit]
         for rank, hit in enumerate(hits, 1):
             hit.rank = rank
@@ -154,6 +166,8 @@ class SphinxEngine:
 
     def candidates(self, tree, pool: int) -> list[tuple[float, Article]]:
         """The engine's pool best matches as (engine weight, article), by weight times the kind's weight."""
+        if pool < 1:
+            return []
         weights = ", ".join(f"{k}={v}" for k, v in FIELD_WEIGHTS.items())
         rows = self._select(
             f"SELECT data, WEIGHT() AS w, WEIGHT()*kindw AS s FROM {self.url.table} WHERE MATCH(%s) "
@@ -185,7 +199,13 @@ class SphinxEngine:
             raise UnknownArticle(f"no article with id {article_id!r}{missing}")
         return articles[0]
 
-    def articles(self) -> list[Article]:
+    def whole(self, article_id: str):
+        """The article as one part: over sphinxql the parts of a continued article are not joined yet."""
+        from papersearch.archive.continuations import Joined
+
+        return Joined([self.get(article_id)])
+
+    def articles(self, where=None, sort: str = "file") -> list[Article]:
         out: list[Article] = []
         partial: list[str] = []
         last = 0
@@ -199,7 +219,13 @@ class SphinxEngine:
                 break
             last = rows[-1][0]
         self.partial = partial
+        if where:
+            out = [a for a in out if where.holds(a)]
         out.sort(key=lambda a: (a.file, a.ordinal))
+        if sort in ("date", "-date"):
+            from papersearch.archive.ranking import date_order
+
+            out = date_order(out, newest_first=sort == "-date")
         return out
 
     def related(self, article_id: str, limit: int = 5) -> list[Hit]:

@@ -22,6 +22,8 @@ import hashlib
 import zlib
 
 from papersearch.analysis.analyzers import NgramTokenizer, WordAnalyzer, literal_grams
+from papersearch.archive.filters import ARCHIVE_FIELDS
+from papersearch.errors import PapersearchError
 from papersearch.index.ingest import article_fields
 from papersearch.model import Article
 from papersearch.search.query import And, Not, Or, Term, parse
@@ -110,7 +112,9 @@ def _literal(field: str, text: str) -> str:
 
 
 def _term(term: Term) -> str:
-    # the same fields and matching as query._term_query, over the embedded index
+    # the same fields and matching as query.Term.to_whoosh, over the embedded index
+    if term.field in ARCHIVE_FIELDS:
+        raise PapersearchError(f"{term.field}: is not available over sphinxql yet (use --paper, --since, --until)")
     if term.field == "author":
         return _substring("author", fold(term.text).lower())
     if term.field == "file":

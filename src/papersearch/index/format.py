@@ -20,7 +20,7 @@ import os
 import shutil
 from pathlib import Path
 
-from papersearch.errors import IndexDamaged
+from papersearch.errors import IndexDamaged, PapersearchError
 
 MANIFEST = "papersearch.json"
 # 4: the package move changed the class paths pickled in the table of contents
@@ -48,7 +48,7 @@ class Fields:
     DATA = "data"  # the whole article, stored as JSON
     # where the page stands in its paper's run (archive): absent when unknown
     PAPER = "paper"  # folded, lower case
-    DATE = "date"  # YYYYMMDD: ranges and months are term ranges and prefixes
+    DATE = "date"  # the year, month and day (2022 202210 20221030): a range is a few of them
     PAGE = "page"  # the page number, as digits
     SECTION = "section"
 
@@ -73,7 +73,7 @@ def schema(dictionary=None):
             Fields.BODY_NGRAMS: _compact(fields.TEXT(analyzer=NgramAnalyzer(), phrase=True)),
             Fields.DATA: fields.STORED(),
             Fields.PAPER: fields.ID(),
-            Fields.DATE: fields.ID(),
+            Fields.DATE: fields.KEYWORD(),
             Fields.PAGE: fields.ID(),
             Fields.SECTION: fields.ID(),
         }
@@ -110,6 +110,8 @@ class Manifest:
     def load(self) -> Manifest:
         try:
             self.data = json.loads(self.path.read_text(encoding="utf-8"))
+        except PermissionError as err:  # unreadable to this user, not damaged: a rebuild would not help
+            raise PapersearchError(f"{self.path}: {(err.strerror or 'permission denied').lower()}") from None
         except (OSError, ValueError) as err:
             raise IndexDamaged(f"{self.path.parent}: index manifest is damaged ({err})") from None
         if self.data.get("format") != FORMAT:

@@ -149,10 +149,9 @@ def build_index(
         folder.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise disk_error(err, folder, 0) from None
-    with _writer_lock(folder, wait) as lock_fd:
-        summary = _build_locked(
-            folder, paths_list, files, rebuild, encoding, dictionary, wait, jobs, progress, started, lock_fd, prune, path_rules
-        )
+    run = _Run(folder, paths_list, files, rebuild, encoding, dictionary, wait, jobs, progress, prune, path_rules, started)
+    with _writer_lock(folder, wait) as run.lock_fd:
+        summary = _build_locked(run)
     summary.skipped[:0] = unreadable
     return summary
 
@@ -178,53 +177,47 @@ def _writer_lock(folder: Path, wait: float):
         lock.release()
 
 
-def _build_locked(
-    folder, paths_list, files, rebuild, encoding, dictionary, wait, jobs, progress, started, lock_fd, prune=False, path_rules=None
-) -> IndexSummary:
-    from whoosh import index as windex
+@dataclass
+class _Run:
+    """What one indexing run was asked to do, and with what."""
 
-    dict_print = dictionary.fingerprint if dictionary is not None else ""
-    recover(folder)
-    target = folder
-    fresh = rebuild or not is_index(folder)
-    summary = IndexSummary()
+    folder: Path
+    paths: list
+    files: list[Path]  # the page files found under paths
+    rebuild: bool
+    encoding: str | None
+    dictionary: object  # text.segmenter.UserDictionary, or None for jieba's own
+    wait: float
+    jobs: int | None
+    progress: ProgressSink | None
+    prune: bool
+    path_rules: object  # archive.paths.PathRules
+    started: float
+    lock_fd: int = -1
+
+    @property
+    def fresh(self) -> bool:
+        """A new index is written beside the folder and swapped in."""
+        return self.rebuild or not is_index(self.folder)
+
+
+def _build_locked(run: _Run) -> IndexSummary:
+    """The run, with the writer lock held: open (or create) the index, write
+    what changed, commit; on any failure leave the index as it was."""
+    recover(run.folder)  # before asking whether there is an index: a killed rebuild may have moved it
+    fresh, folder = run.fresh, run.folder
     try:
-        if fresh:
-            target = folder.with_name(f".{folder.name}.new{os.getpid()}")
-            shutil.rmtree(target, ignore_errors=True)
-            target.mkdir(parents=True)
-            ix = windex.create_in(str(target), schema(dictionary))
-            manifest = Manifest(target)
-        else:
-            manifest = Manifest(folder).load()
-            check_sizes(folder, manifest.data.get("sizes", {}))
-            try:
-                ix = windex.open_dir(str(folder))
-            except Exception as err:  # whoosh raises many kinds on damaged files
-                raise IndexDamaged(f"{folder}: cannot open the index ({err})") from None
-            if prune:  # pruning adds no words: the index keeps the dictionary it was built with
-                dict_print = manifest.data.get("dictionary", "")
-            if schema_dictionary(ix.schema) != manifest.data.get("dictionary", ""):
-                raise IndexDamaged(
-                    f"{folder}: the index's words were segmented with dictionary {schema_dictionary(ix.schema) or 'none'!r}, "
-                    f"its manifest says {manifest.data.get('dictionary') or 'none'!r}"
-                )
-            if manifest.data.get("dictionary", "") != dict_print:
-                raise DictionaryMismatch(
-                    f"{folder}: built with dictionary {manifest.data.get('dictionary') or 'none'!r}, not {dict_print or 'none'!r}"
-                )
-        if path_rules is not None:
-            manifest.data["layout"] = path_rules.settle(manifest.data.get("layout", ""), folder)
+        ix, manifest, target, dict_print = _open_target(run, fresh)
     except OSError as err:
         raise disk_error(err, folder, 0) from None
+    summary = IndexSummary()
     writer = None
     try:
-        writer = _acquire_writer(ix, wait)
+        writer = _acquire_writer(ix, run.wait)
         sweep(target, keep=writer.newsegment.segment_id())
         try:
-            roots = [file_key(Path(p)) for p in paths_list]
-            lock_fds = [lock_fd, writer.writelock.fd] if writer.writelock else [lock_fd]
-            segments = _write(writer, manifest, files, roots, summary, encoding, jobs, progress, lock_fds, prune, path_rules)
+            lock_fds = [run.lock_fd, writer.writelock.fd] if writer.writelock else [run.lock_fd]
+            segments = _write(writer, manifest, run, summary, lock_fds)
         except BaseException:
             with sigint(signal.SIG_IGN):
                 quietly(writer.cancel)
@@ -246,8 +239,46 @@ def _build_locked(
         raise
     summary.pages = len(manifest.files)
     summary.articles = sum(len(f["ids"]) for f in manifest.files.values())
-    summary.seconds = time.perf_counter() - started
+    summary.seconds = time.perf_counter() - run.started
     return summary
+
+
+def _open_target(run: _Run, fresh: bool):
+    """The Whoosh index the run writes (a new one beside the folder when
+    fresh), its manifest, the folder it is in, and the dictionary's print."""
+    from whoosh import index as windex
+
+    folder, dictionary = run.folder, run.dictionary
+    dict_print = dictionary.fingerprint if dictionary is not None else ""
+    if fresh:
+        target = folder.with_name(f".{folder.name}.new{os.getpid()}")
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        ix, manifest = windex.create_in(str(target), schema(dictionary)), Manifest(target)
+    else:
+        target, manifest = folder, Manifest(folder).load()
+        check_sizes(folder, manifest.data.get("sizes", {}))
+        try:
+            ix = windex.open_dir(str(folder))
+        except Exception as err:  # whoosh raises many kinds on damaged files
+            raise IndexDamaged(f"{folder}: cannot open the index ({err})") from None
+        if run.prune:  # pruning adds no words: the index keeps the dictionary it was built with
+            dict_print = manifest.data.get("dictionary", "")
+        _check_dictionary(folder, ix, manifest, dict_print)
+    if run.path_rules is not None:
+        manifest.data["layout"] = run.path_rules.settle(manifest.data.get("layout", ""), folder)
+    return ix, manifest, target, dict_print
+
+
+def _check_dictionary(folder: Path, ix, manifest: Manifest, dict_print: str) -> None:
+    built = manifest.data.get("dictionary", "")
+    if schema_dictionary(ix.schema) != built:
+        raise IndexDamaged(
+            f"{folder}: the index's words were segmented with dictionary {schema_dictionary(ix.schema) or 'none'!r}, "
+            f"its manifest says {built or 'none'!r}"
+        )
+    if built != dict_print:
+        raise DictionaryMismatch(f"{folder}: built with dictionary {built or 'none'!r}, not {dict_print or 'none'!r}")
 
 
 def _commit(writer, segments: list, manifest: Manifest, dict_print: str, target: Path, changed: bool) -> None:
@@ -271,23 +302,12 @@ def _swap_in(new: Path, folder: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _write(
-    writer,
-    manifest: Manifest,
-    files: list[Path],
-    roots: list[str],
-    summary: IndexSummary,
-    encoding,
-    jobs,
-    progress,
-    lock_fds,
-    prune=False,
-    path_rules=None,
-) -> list:
+def _write(writer, manifest: Manifest, run: _Run, summary: IndexSummary, lock_fds) -> list:
     """Index what changed; return the segments worker processes wrote."""
     known = manifest.files
-    wanted = {file_key(p): p for p in files}
-    drop_gone(writer, known, wanted, roots, summary, prune)
+    wanted = {file_key(p): p for p in run.files}
+    roots = [file_key(Path(p)) for p in run.paths]
+    drop_gone(writer, known, wanted, roots, summary, run.prune)
     # a file indexed before and named again is unchanged when its bytes hash the same
     todo: list[Path] = []
     for key, path in wanted.items():
@@ -302,18 +322,18 @@ def _write(
         key = file_key(path)
         stem = stems.stem(path, key)
         # stored absolute: the page is found again from any working folder
-        jobs_list.append((os.path.abspath(path), stem, path_rules.meta(path) if path_rules else None))
+        jobs_list.append((os.path.abspath(path), stem, run.path_rules.meta(path) if run.path_rules else None))
         summary.todo_bytes += size_of(path)
-    if progress:
-        progress.set_total(len(todo))
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if run.progress:
+        run.progress.set_total(len(todo))
+    workers = run.jobs if run.jobs is not None else (os.cpu_count() or 1)
     folder = str(writer.storage.folder)
     if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES:
-        results = parallel_pages(folder, jobs_list, min(workers, len(todo)), encoding, lock_fds)
+        results = parallel_pages(folder, jobs_list, min(workers, len(todo)), run.encoding, lock_fds)
     else:
-        results = serial_pages(SegmentBuilder(folder, encoding), jobs_list)
+        results = serial_pages(SegmentBuilder(folder, run.encoding), jobs_list)
     try:
-        return _take_results(writer, results, known, summary, progress, len(jobs_list))
+        return _take_results(writer, results, known, summary, run.progress, len(jobs_list))
     finally:
         results.close()  # workers end now, not when the failure is forgotten
 

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from papersearch.archive.filters import ARCHIVE_FIELDS
+from papersearch.archive.filters import all_of as archive_all_of
 from papersearch.archive.filters import field_query as archive_query
 from papersearch.index.format import Fields
 from papersearch.text.normalize import fold, folded_chars
@@ -216,7 +217,7 @@ def _all_of(children: list):
 
     if all(isinstance(c, Q.Not) for c in children):
         children = [Q.Every(), *children]
-    return Q.And(children)
+    return archive_all_of(children)  # archive filters restrict the rest, as Q.And would
 
 
 def _lex(text: str) -> list[tuple[str, str]]:
@@ -351,7 +352,9 @@ def _word(word: str):
 
 def parse(text: str):
     """Parse a query string into a small tree of Term / And / Or / Not."""
-    text = "".join(ch for ch in text if ch.isprintable() or ch in " \t")
+    # white space of any kind (the full-width space an input method types) parts terms;
+    # other unprintable characters mean nothing
+    text = "".join(" " if ch.isspace() else ch for ch in text if ch.isprintable() or ch.isspace())
     # inside an ASCII "phrase" full-width quotes and brackets are literal text
     text = "".join(part if n % 2 else part.translate(_SYNTAX) for n, part in enumerate(_ASCII_PHRASE.split(text)))
     tree = _Parser(_lex(text)).expr()

@@ -75,6 +75,7 @@ class Index:
         check_sizes(self.folder, self.manifest.data.get("sizes", {}))
         self.ranking = ranking or Ranking()
         self._cached = None
+        self._years = None  # the years the pages are dated in, read from the manifest once
         self.warnings: list[str] = []
         self.user_dict = user_dict
         self.built_with = self.manifest.data.get("dictionary", "")
@@ -128,8 +129,9 @@ class Index:
         terms = [t.text for t in tree.terms() if t.is_text]
         searcher = self._searcher()
         known = functools.cache(functools.partial(indexed_words, searcher.reader()))
-        exact = restrict(tree.to_whoosh(known), where)
-        rough = restrict(tree.to_words(known), where)
+        with self._dated():  # an open date range ends at the years the pages are dated in
+            exact = restrict(tree.to_whoosh(known), where)
+            rough = restrict(tree.to_words(known), where)
         wanted = limit
         while True:  # parts of one article count once: ask for more until limit articles
             hits = self._ranked(searcher, tree, exact, rough, terms, wanted, sort)
@@ -177,7 +179,9 @@ class Index:
         printed order, or by date (sort date / -date)."""
         with self.ix.searcher() as searcher:
             if where:
-                found = searcher.docs_for_query(where.to_whoosh())
+                with self._dated():
+                    wanted = where.to_whoosh()
+                found = searcher.docs_for_query(wanted)
                 docs = [_unpack(searcher.stored_fields(d)[Fields.DATA], self.folder) for d in found]
             else:
                 docs = [_unpack(f[Fields.DATA], self.folder) for f in searcher.all_stored_fields()]
@@ -187,6 +191,13 @@ class Index:
 
             docs = date_order(docs, newest_first=sort == "-date")
         return docs
+
+    def _dated(self):
+        from papersearch.archive.datecover import years_of, years_within
+
+        if self._years is None:
+            self._years = years_of(self.manifest.files)
+        return years_within(*self._years)
 
     def whole(self, article_id: str):
         """The article with every part it was printed in (archive.continuations.Joined)."""

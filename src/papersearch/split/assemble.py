@@ -77,6 +77,7 @@ def number_articles(found: list[tuple[int, Article]], path: str) -> list[Article
 
 
 def _ad_article(units: AdRun) -> tuple[int, Article]:
+    """One ad, its lines as printed."""
     lines = [n.number for u in units for n in u.lines]
     return min(lines), new_article(kind="ad", text="\n".join(u.text for u in units), lines=lines)
 

@@ -16,6 +16,8 @@ from papersearch.split.units import BYLINE, PARA, TITLE, Unit
 
 @dataclass
 class TitleUnits:
+    """A title block as printed: title lines and the bylines under them."""
+
     units: list[Unit]
 
     @property
@@ -45,6 +47,9 @@ class TitleUnits:
 
 @dataclass
 class Body:
+    """An article's paragraphs, with what opens, signs and closes it and the
+    title block given to it."""
+
     paras: list[Unit] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     opener: Opener | None = None
@@ -90,6 +95,9 @@ def new_article(kind: str, lines: list[int], text: str = "", authors: list[str] 
 
 
 def article_from_body(body: Body) -> Article:
+    """The article of a body: its title's parts, every byline and credit that
+    signs it (title's, its own, opener's, closing), its continuation marks; a
+    body nothing heads or signs is a fragment."""
     lines = body.lines + (body.title.lines if body.title else [])
     authors: list[str] = []
     bylines: list[str] = []
@@ -106,12 +114,7 @@ def article_from_body(body: Body) -> Article:
     if body.closing_text:
         authors += body.closing
         bylines.append(body.closing_text)
-    if body.title:
-        kind = "article"
-    elif body.opener or body.byline_units:
-        kind = "article"
-    else:
-        kind = "fragment"
+    kind = "article" if body.title or body.opener or body.byline_units else "fragment"
     art = new_article(kind=kind, lines=lines, text=body.text, authors=list(dict.fromkeys(authors)))
     if body.title:
         block = read_title_block(body.title.titles)

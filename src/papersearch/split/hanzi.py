@@ -61,7 +61,8 @@ def both_scripts(pattern: str) -> str:
         if in_class:
             if ch == "]":
                 in_class = False
-            out.append(ch + traditional_forms(ch) if ch != "]" else ch)
+            # a range's ends stay as typed: widening them inline would break the range
+            out.append(ch if ch == "]" or _range_end(pattern, i) else ch + traditional_forms(ch))
         elif ch == "[":
             in_class = True
             out.append(ch)
@@ -70,6 +71,13 @@ def both_scripts(pattern: str) -> str:
             out.append(f"[{ch}{forms}]" if forms else ch)
         i += 1
     return "".join(out)
+
+
+def _range_end(pattern: str, i: int) -> bool:
+    """Whether pattern[i], inside a [...] class, is an end of a range (a-z)."""
+    starts = pattern[i + 1 : i + 2] == "-" and pattern[i + 2 : i + 3] not in ("", "]")
+    ends = i >= 2 and pattern[i - 1] == "-" and pattern[i - 2] not in ("[", "\\")
+    return starts or ends
 
 
 def compile_both(pattern: str, flags: int = 0) -> re.Pattern:

@@ -138,6 +138,7 @@ def opens_new_ad(unit: Unit, ad_so_far: list[Unit]) -> bool:
 
 
 def _ad_heading(text: str) -> bool:
+    """An ad's heading: a short line with an ad's cue (诚聘, 家电维修热线) and no number."""
     return is_title_like(text) and not re.search(r"\d", text) and bool(AD_CUE.search(text))
 
 
@@ -155,6 +156,7 @@ def _bare_names(text: str) -> bool:
 
 
 def _comma_headline(text: str) -> bool:
+    """A headline's length, one comma at most, no sentence end: 春耕备耕正当时，农机进村入户."""
     return (
         len(text) <= SHORT_TITLE
         and text.count("，") <= 1

@@ -30,6 +30,8 @@ MAX_LABEL = 4
 
 @dataclass
 class TitleBlock:
+    """A title block read: kicker (引题), headline (主题), subheads (副题)."""
+
     kicker: str = ""
     headline: str = ""
     subheads: list[str] = field(default_factory=list)
@@ -45,6 +47,8 @@ def is_subtitle(line: str) -> bool:
 
 
 def read_title_block(lines: list[str]) -> TitleBlock:
+    """A title block's lines as kicker (引题, or a column label over it),
+    headline (主题) and subheads (副题: ——…, who-attended lines, genre names)."""
     lines = [ln for ln in lines if ln]
     if not lines:
         return TitleBlock()

@@ -59,6 +59,8 @@ class Unit:
 
 
 def is_title_like(text: str) -> bool:
+    """Short and without sentence punctuation, as titles, bylines and labels are
+    set (a short headline may close on ！ or ？)."""
     if len(text) > MAX_TITLE or text[-1] in MID_SENTENCE_END:
         return False
     body = text[:-1] if len(text) <= SHORT_TITLE and text[-1:] in "！？!?" else text

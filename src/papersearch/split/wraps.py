@@ -51,6 +51,8 @@ TITLE_UNDER_BODY_SHARE = 0.6
 
 @dataclass
 class Column:
+    """The measure a page's body text is set in, as extraction left it."""
+
     width: int = 0  # 0: the page is not set in one column width
     wrap_gap: int = 0  # blank lines between two lines of one paragraph
     blank_parted: bool = False  # blank lines part its paragraphs
@@ -76,6 +78,7 @@ def group_lines(lines: list[Line]) -> list[list[Line]]:
 
 
 def _blank_lines_informative(lines: list[Line]) -> bool:
+    """Blank lines follow enough of the page's lines to part its blocks."""
     return bool(lines) and sum(ln.gap > 0 for ln in lines[1:]) >= BLANKS_PART * max(len(lines) - 1, 1)
 
 

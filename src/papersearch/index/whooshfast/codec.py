@@ -23,8 +23,17 @@ from array import array
 from functools import lru_cache
 from itertools import chain
 
-from whoosh.codec.whoosh3 import W3Codec, W3FieldCursor, W3FieldWriter, W3PostingsWriter, W3TermInfo, W3TermsReader
+from whoosh.codec.whoosh3 import (
+    W3Codec,
+    W3FieldCursor,
+    W3FieldWriter,
+    W3LeafMatcher,
+    W3PostingsWriter,
+    W3TermInfo,
+    W3TermsReader,
+)
 from whoosh.filedb import filetables
+from whoosh.matching import ListMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -265,7 +274,40 @@ class _TermsReader(W3TermsReader):
         return CompactTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)]).doc_frequency()
 
 
+class _BytesValuesMatcher(W3LeafMatcher):
+    """Block postings whose values read back as bytes, as every Whoosh reader
+    of values expects (its own SegmentWriter asserts it when merging); they
+    are stored as ASCII str."""
+
+    def value(self):
+        value = super().value()
+        return value.encode("latin-1") if isinstance(value, str) else value
+
+    def value_as(self, astype):
+        # search decodes values as stored (the decoders read str alike): no copy
+        return self.format.decoder(astype)(super().value())
+
+
+class _BytesValuesList(ListMatcher):
+    """Inline postings whose values read back as bytes (Whoosh's ListMatcher
+    gives "" for a posting without a value)."""
+
+    def value(self):
+        value = super().value()
+        return value.encode("latin-1") if isinstance(value, str) else value
+
+    def value_as(self, astype):
+        return self._format.decoder(astype)(super().value())
+
+
 class CompactCodec(W3Codec):
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            return _BytesValuesList(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)
+        offset, length = terminfo.extent()
+        return _BytesValuesMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
     def postings_writer(self, dbfile, byteids=False):
         return _TextValuesWriter(
             dbfile, blocklimit=self._blocklimit, byteids=byteids, compression=self._compression, inlinelimit=self._inlinelimit

@@ -313,7 +313,7 @@ def bench_engine(corpus: Path, work: Path, raw_mb: float, url: str, jobs: int | 
             t = time.perf_counter()
             engine.search(q, limit=10)
             warm.append(time.perf_counter() - t)
-        size = engine.stats()["bytes"] / 1e6
+        size = engine.stats().bytes / 1e6
     out = figures(wall, cpu + engine_cpu, peak, ix, raw_mb, cold, warm, again)
     out.update({"index MB": size, "size / raw": size / raw_mb})
     return out

@@ -77,10 +77,10 @@ def main() -> None:
     try:
         t = time.perf_counter()
         index_pages(None, work / "ix", [corpus], jobs=args.jobs)
-        print(f"embedded index: {time.perf_counter() - t:.1f}s")
+        print(f"embedded index: {time.perf_counter() - t:.1f}s", flush=True)
         t = time.perf_counter()
         summary = index_pages(url, work / "ix", [corpus], rebuild=True, jobs=args.jobs)
-        print(f"sphinxql: {summary.articles} articles in {time.perf_counter() - t:.1f}s")
+        print(f"sphinxql: {summary.articles} articles in {time.perf_counter() - t:.1f}s", flush=True)
         from papersearch.engines import EngineURL
 
         with (
@@ -119,6 +119,13 @@ def report(queries, articles, embedded, engine) -> None:
         top_b = [h.article.id for h in engine.search(q, limit=10, snippets=0)]
         same_order += top_a == top_b
         same_top_set += set(top_a) == set(top_b)
+        done = queries.index(q) + 1
+        # a running tally, so a long run that is stopped still says what it found
+        recall = {name: f"{hit}/{total} ({got - hit} beyond grep)" for name, (hit, total, got) in found.items()}
+        print(
+            f"  {done}: sets {same_set}/{done} equal, top 10 {same_order} same order, {same_top_set} same set; found of grep's {recall}",
+            flush=True,
+        )
     n = len(queries)
     print(f"queries: {n}")
     print(f"same matching set through both engines: {same_set}/{n}")

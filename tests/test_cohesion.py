@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from papersearch.split.cohesion import Lexicon, bigrams, cosine_vectors
@@ -30,6 +30,7 @@ def test_bigrams_count_repeats():
     assert bigrams("疫情疫情，疫情") == Counter({"疫情": 3, "情疫": 1})
 
 
+@settings(deadline=None)  # a busy machine must not fail a test of behaviour
 @given(MIXED)
 def test_bigrams_are_every_adjacent_pair_of_han_characters(text):
     expected = Counter(run[i : i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1))
@@ -87,6 +88,7 @@ def test_passages_sharing_a_rare_bigram_are_closer_than_ones_sharing_a_common_on
     assert lexicon.cosine("脱贫大会", "脱贫小组") > lexicon.cosine("会议大厅", "会议小组")
 
 
+@settings(deadline=None)  # a busy machine must not fail a test of behaviour
 @given(st.lists(MIXED, min_size=1, max_size=5), MIXED, MIXED)
 def test_cosine_and_containment_stay_between_zero_and_one(passages, a, b):
     lexicon = Lexicon(passages)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from papersearch.split.hanzi import both_scripts, compile_both, traditional_forms
@@ -34,6 +34,7 @@ def test_traditional_forms_of_a_simplified_character():
     assert traditional_forms("水") == traditional_forms("a") == traditional_forms("，") == ""  # one form only
 
 
+@settings(deadline=None)  # a busy machine must not fail a test of behaviour
 @given(st.sampled_from(SIMPLIFIED + "发后干里台面"))
 def test_every_traditional_form_folds_back_to_its_simplified_character(ch):
     forms = traditional_forms(ch)
@@ -80,6 +81,7 @@ def test_escapes_and_ascii_syntax_pass_unchanged():
     assert re.fullmatch(both_scripts(r"\[记\]"), "[記]")
 
 
+@settings(deadline=None)  # a busy machine must not fail a test of behaviour
 @given(st.text(st.sampled_from(list("abc01.^$*+?{}()|[]-,:\\ "))))
 def test_a_pattern_without_han_characters_is_left_as_it_is(pattern):
     assert both_scripts(pattern) == pattern

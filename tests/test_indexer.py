@@ -249,7 +249,6 @@ def test_killing_the_indexer_at_any_point_keeps_the_previous_index(tmp_path, pag
         )
     rng = random.Random(7)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
-    survived = 0
     for point in range(24):
         proc = subprocess.Popen([sys.executable, "-c", KILLER, str(folder), str(more), str(point % 2)], env=env)
         time.sleep(rng.uniform(0.05, 1.5))
@@ -260,8 +259,6 @@ def test_killing_the_indexer_at_any_point_keeps_the_previous_index(tmp_path, pag
             hits = [h.article.id for h in ix.search("二十条措施", limit=50)]
         assert got == [e[0] for e in expected] or len(got) > len(expected)
         assert set(expected_hits) <= set(hits) or len(got) != len(expected)
-        survived += 1
-    assert survived == 24
     build_index(folder, [pages_copy], jobs=1, rebuild=True)
     assert snapshot(folder) == expected
 

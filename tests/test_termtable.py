@@ -49,8 +49,7 @@ def test_keys_must_come_in_order():
     ids=["all one", "whole", "fractions"],
 )
 def test_inline_postings_keep_ids_weights_values_and_statistics(weights):
-    info = CompactTermInfo()
-    info._minlength, info._maxlength = 1, 1000
+    info = CompactTermInfo(minlength=1, maxlength=1000)
     ids = array("I", [0, 127, 128, 70_000])
     values = [b"\x01", b"", b"x" * 200, b"\x02\x03"]
     info.set_inlined(ids, array("f", weights + [1.0]), values)

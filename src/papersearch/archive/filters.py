@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from papersearch.archive.datecover import cover, date_terms
+from papersearch.archive.datecover import date_terms
 from papersearch.errors import PapersearchError
 
 ARCHIVE_FIELDS = ("paper", "date", "page", "section")
@@ -72,7 +72,7 @@ def _drop(bound: str) -> str:
     return str(max(int(bound) - 1, 0)).zfill(8)
 
 
-def _fold(text: str) -> str:
+def fold_value(text: str) -> str:
     from papersearch.text.normalize import fold
 
     return fold(text).lower().replace(" ", "")
@@ -82,147 +82,17 @@ def archive_terms(article) -> dict:
     """The index fields of an article's place in its paper (absent when unknown)."""
     out = {}
     if article.paper:
-        out["paper"] = _fold(article.paper)
+        out["paper"] = fold_value(article.paper)
     if article.date:
         out["date"] = date_terms(article.date)
     if article.page:
         out["page"] = str(article.page)
     if article.section:
-        out["section"] = _fold(article.section)
+        out["section"] = fold_value(article.section)
     return out
 
 
-def field_query(field: str, value: str):
-    """The Whoosh query of one archive field (it adds nothing to a score)."""
-    from whoosh import query as Q
-
-    if field == "date":
-        terms = cover(*date_bounds(value))
-        inner = Q.Or([Q.Term("date", t) for t in terms]) if terms else Q.NullQuery
-    elif field == "page":
-        inner = Q.Term("page", str(_page(value)))
-    else:
-        inner = Q.Wildcard(field, f"*{_fold(value)}*")
-    return unscored(inner)
-
-
-# Documents a filter matched in a segment, by (segment, live documents, filter):
-# a term lookup in the compact term table costs about half a millisecond, so a
-# date range read afresh for every query would cost more than the query.
-_MATCHED: dict[tuple, object] = {}
-MATCHED_ENTRIES = 256
-
-
-def unscored(query):
-    """The query as a pure filter: the articles it matches score nothing by it,
-    so a filtered query ranks its hits exactly as the unfiltered one; what it
-    matches in a segment is remembered. (Whoosh's ConstantScoreQuery keeps the
-    child's scores when the collector needs them, and reads a score of 0 as 1.)"""
-    return _classes()[1](query)
-
-
-def all_of(children: list):
-    """AND of Whoosh queries, archive filters applied to the rest without
-    Whoosh's And (which sizes up every child, a term lookup per word, only
-    to order two matchers)."""
-    from whoosh import query as Q
-
-    unscored_type, restricted_type = _classes()[1], _classes()[2]
-    filters = [c for c in children if isinstance(c, unscored_type)]
-    rest = [c for c in children if not isinstance(c, unscored_type)]
-    if not filters or not rest or all(isinstance(c, Q.Not) for c in rest):
-        return Q.And(children)
-    return restricted_type(rest[0] if len(rest) == 1 else Q.And(rest), filters)
-
-
-def _classes():
-    global _CLASSES
-    if _CLASSES is None:
-        _CLASSES = _make_classes()
-    return _CLASSES
-
-
-_CLASSES = None
-
-
-def _make_classes():
-    from array import array
-
-    from whoosh import matching
-    from whoosh.query.wrappers import WrappingQuery
-
-    class ZeroMatcher(matching.WrappingMatcher):
-        def _replacement(self, newchild):
-            return ZeroMatcher(newchild)
-
-        def score(self):
-            return 0.0
-
-        def supports_block_quality(self):
-            return False
-
-        def max_quality(self):
-            return 0.0
-
-    class Unscored(WrappingQuery):
-        def _rewrap(self, child):
-            return Unscored(child)
-
-        def estimate_size(self, ixreader):
-            # at most every document: the filter never makes a query look
-            # narrower than its words (that choice of ranking stays the unfiltered one's)
-            return ixreader.doc_count_all()
-
-        def matcher(self, searcher, context=None):
-            reader = searcher.reader()
-            segment = reader.segment() if hasattr(reader, "segment") else None
-            if segment is None:
-                return ZeroMatcher(self.child.matcher(searcher, context))
-            key = (segment.segment_id(), reader.doc_count(), repr(self.child))
-            ids = _MATCHED.get(key)
-            if ids is None:
-                if len(_MATCHED) >= MATCHED_ENTRIES:
-                    _MATCHED.clear()
-                ids = _MATCHED[key] = array("I", self.child.matcher(searcher, context).all_ids())
-            if not ids:
-                return matching.NullMatcher()
-            return ZeroMatcher(matching.ListMatcher(ids, all_weights=1.0))
-
-    class Restricted(WrappingQuery):
-        """The child query, holding only documents every filter matches."""
-
-        def __init__(self, child, filters: list):
-            super().__init__(child)
-            self.filters = filters
-
-        def _rewrap(self, child):
-            return Restricted(child, self.filters)
-
-        def __eq__(self, other):
-            return type(self) is type(other) and self.child == other.child and self.filters == other.filters
-
-        def __hash__(self):
-            return hash(self.child) ^ hash(tuple(self.filters))
-
-        def __repr__(self):
-            return f"Restricted({self.child!r}, {self.filters!r})"
-
-        def __str__(self):
-            return f"({self.child} FILTERED BY {' AND '.join(str(f) for f in self.filters)})"
-
-        def matcher(self, searcher, context=None):
-            found = self.child.matcher(searcher, context)
-            for query in self.filters:
-                allowed = query.matcher(searcher, context)
-                if not (found.is_active() and allowed.is_active()):
-                    return matching.NullMatcher()
-                found = matching.IntersectionMatcher(found, allowed)
-            return found
-
-    return ZeroMatcher, Unscored, Restricted
-
-
-def _page(value: str) -> int:
+def page_value(value: str) -> int:
     from papersearch.archive.numbers import page_number
 
     number = page_number(value)
@@ -239,8 +109,8 @@ def field_holds(article, field: str, value: str) -> bool:
         lo, hi = date_bounds(value)
         return lo <= article.date.replace("-", "") <= hi
     if field == "page":
-        return article.page == _page(value)
-    return bool(getattr(article, field)) and _fold(value) in _fold(getattr(article, field))
+        return article.page == page_value(value)
+    return bool(getattr(article, field)) and fold_value(value) in fold_value(getattr(article, field))
 
 
 @dataclass(frozen=True)
@@ -267,16 +137,6 @@ class Filter:
             if field == "date":
                 date_bounds(value)
         return self
-
-    def queries(self) -> list:
-        """One Whoosh filter query a condition."""
-        return [field_query(f, v) for f, v in self.conditions()]
-
-    def to_whoosh(self):
-        from whoosh import query as Q
-
-        parts = self.queries()
-        return Q.And(parts) if parts else None
 
     def holds(self, article) -> bool:
         return all(field_holds(article, f, v) for f, v in self.conditions())

@@ -4,19 +4,9 @@ order, and one hit for an article printed in several parts."""
 from __future__ import annotations
 
 from papersearch.archive.continuations import IssuePages, continued, join
-from papersearch.archive.filters import Filter
 from papersearch.model import Article
 
 SORTS = ("score", "date", "-date")
-
-
-def restrict(query, where: Filter | None):
-    """The query, holding only articles that pass the filter (scores unchanged)."""
-    if query is None or not where:
-        return query
-    from papersearch.archive.filters import all_of
-
-    return all_of([query, *where.queries()])
 
 
 def date_order(articles: list[Article], newest_first: bool = False) -> list[Article]:

@@ -23,9 +23,11 @@ def _damaged_index(err: Exception) -> bool:
     import struct
     import zlib
 
+    from whoosh.filedb.filetables import FileFormatError  # a table file's header is not Whoosh's
+
     if isinstance(err, FileNotFoundError):
         return str(err.filename or "").endswith(_INDEX_FILE_ENDINGS)
-    return isinstance(err, struct.error | EOFError | zlib.error | pickle.UnpicklingError)
+    return isinstance(err, struct.error | EOFError | zlib.error | pickle.UnpicklingError | FileFormatError)
 
 
 def main() -> None:

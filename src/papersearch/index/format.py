@@ -25,7 +25,8 @@ from papersearch.errors import IndexDamaged, PapersearchError
 MANIFEST = "papersearch.json"
 # 4: the package move changed the class paths pickled in the table of contents
 # 5: paper, date, page and section fields (archives)
-FORMAT = 5
+# 6: the date field holds the year, month and day tokens (a range reads a few terms)
+FORMAT = 6
 INDEX_NAME = "MAIN"
 
 

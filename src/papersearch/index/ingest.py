@@ -9,6 +9,10 @@ nothing but small per-page summaries and finished segments cross processes.
 (Whoosh's own MpWriter pickles every document to its sub-writers and
 re-sorts every posting in the parent.)
 
+On Whoosh's public API (``whooshfast.FAST`` false: another Whoosh than the
+pinned one, or PAPERSEARCH_WHOOSH_FALLBACK=1) workers still read and split,
+and hand each page's articles back: the parent's writer adds them.
+
 The locked writer in the parent commits the new segments together with its
 deletions in a single new table of contents. Until then they are invisible:
 a run killed at any point leaves the previous index as it was.

@@ -22,9 +22,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from papersearch.archive.filters import ARCHIVE_FIELDS
-from papersearch.archive.filters import all_of as archive_all_of
-from papersearch.archive.filters import field_query as archive_query
 from papersearch.index.format import Fields
+from papersearch.search.filters import all_of as archive_all_of
+from papersearch.search.filters import field_query as archive_query
 from papersearch.text.normalize import fold, folded_chars
 
 # What a user may type before a colon, and the field it means. Aliases are

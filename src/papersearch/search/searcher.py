@@ -121,7 +121,8 @@ class Index:
     ) -> list[Hit]:
         """The best hits (or, with sort date / -date, the first by date); where
         is an archive.filters.Filter. An article printed in parts is one hit."""
-        from papersearch.archive.ranking import one_per_article, restrict
+        from papersearch.archive.ranking import one_per_article
+        from papersearch.search.filters import restrict
 
         tree = parse(text)
         if isinstance(tree, Empty):
@@ -179,8 +180,12 @@ class Index:
         printed order, or by date (sort date / -date)."""
         with self.ix.searcher() as searcher:
             if where:
+                from whoosh import query as Q
+
+                from papersearch.search.filters import filter_queries
+
                 with self._dated():
-                    wanted = where.to_whoosh()
+                    wanted = Q.And(filter_queries(where))
                 found = searcher.docs_for_query(wanted)
                 docs = [_unpack(searcher.stored_fields(d)[Fields.DATA], self.folder) for d in found]
             else:

@@ -26,10 +26,13 @@ what the modules here use, and that each name is in that class's source):
   _keycoder, _keydecoder, _postfile, _tindex
 - whoosh.codec.whoosh3.W3TermInfo: _df, _inlined, _maxid, _maxlength,
   _maxweight, _minid, _minlength, _weight
+- whoosh.query.wrappers.WrappingQuery: _rewrap
+- whoosh.matching.wrappers.WrappingMatcher: _replacement
 
 Modules: ``bulkwriter`` (a SegmentWriter that groups postings by term),
 ``codec`` (CompactCodec: compact values, short posting lists inline in the
-term table), ``termtable`` (that table). Segments CompactCodec wrote name it
+term table), ``termtable`` (that table), ``filtering`` (archive filters as
+queries that score nothing: read by search, not by the writer). Segments CompactCodec wrote name it
 in the table of contents, so reading them imports ``codec`` whatever the
 writing path: an index written by the fast path reads with the fallback too.
 """

@@ -28,6 +28,7 @@ from papersearch.index.ids import PageStems, renumber
 from papersearch.index.indexer import BUSY, IndexSummary, _versions
 from papersearch.index.ingest import PageDone
 from papersearch.search.ranking import Ranking
+from papersearch.text.segmenter import user_dictionary
 
 # A batch is sent when its statement would pass this many bytes (searchd's max_packet_size is 32 MB in our config).
 BATCH_BYTES = 4 << 20
@@ -155,14 +156,7 @@ def index_into(
     unreadable: list[tuple[str, str]] = []
     files = page_files(paths_list, unreadable)
     path_rules = PathRules([Path(p) for p in paths_list], layout)
-    dictionary = None
-    if user_dict:
-        from papersearch.text.segmenter import read_user_dict
-
-        try:
-            dictionary = read_user_dict(user_dict)
-        except (OSError, UnicodeDecodeError) as err:
-            raise PapersearchError(f"{user_dict}: cannot read dictionary ({err})") from None
+    dictionary = user_dictionary(user_dict)
     dict_print = dictionary.fingerprint if dictionary is not None else ""
     state_file.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(state_file.with_name(f".{state_file.name}.lock")), timeout=wait)

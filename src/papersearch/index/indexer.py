@@ -26,7 +26,6 @@ from papersearch.errors import (
     IndexBusy,
     IndexDamaged,
     IndexMissing,
-    PapersearchError,
 )
 from papersearch.index import faults, whooshfast
 from papersearch.index.changes import changed, drop_gone, file_key, page_files, size_of
@@ -36,6 +35,7 @@ from papersearch.index.housekeeping import disk_error, quietly, sigint, sweep, u
 from papersearch.index.ids import PageStems
 from papersearch.index.ingest import SegmentBuilder, add_article, parallel_pages, serial_pages
 from papersearch.index.merging import commit_run
+from papersearch.text.segmenter import user_dictionary
 
 # Below this many pages, worker processes cost more than they save.
 PARALLEL_MIN_PAGES = 16
@@ -136,14 +136,7 @@ def build_index(
         raise disk_error(err, folder, 0) from None
     if foreign:
         raise ForeignFolder(f"{folder}: not a papersearch index")
-    dictionary = None
-    if user_dict:
-        from papersearch.text.segmenter import read_user_dict
-
-        try:
-            dictionary = read_user_dict(user_dict)
-        except (OSError, UnicodeDecodeError) as err:
-            raise PapersearchError(f"{user_dict}: cannot read dictionary ({err})") from None
+    dictionary = user_dictionary(user_dict)
 
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from papersearch.errors import PapersearchError
+
 # (word, frequency or None, part-of-speech tag or None), as jieba's add_word takes them
 Entry = tuple[str, "int | None", "str | None"]
 
@@ -46,6 +48,16 @@ def read_user_dict(path: str | Path) -> UserDictionary:
         tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
         entries.append((parts[0], freq, tag))
     return UserDictionary(dict_fingerprint(path, data), tuple(entries))
+
+
+def user_dictionary(path: str | Path | None) -> UserDictionary | None:
+    """The user dictionary a build was given (None: jieba's own); one line when unreadable."""
+    if not path:
+        return None
+    try:
+        return read_user_dict(path)
+    except (OSError, UnicodeDecodeError) as err:
+        raise PapersearchError(f"{path}: cannot read dictionary ({err})") from None
 
 
 def dict_fingerprint(path: str | Path, data: bytes | None = None) -> str:

@@ -70,3 +70,35 @@ def test_a_trade_papers_masthead_and_a_masthead_line_with_date_and_page_are_furn
 def test_an_editorials_label_is_no_byline():
     assert parse_byline_line("本报评论员文章") is None
     assert parse_byline_line("本报评论员") == ([], "本报评论员")
+
+
+def test_a_signed_piece_under_a_title_and_subtitle_is_its_own_article_not_a_section():
+    page = (
+        "春日小记\n\n文/林 青\n\n清晨推开窗，院子里的玉兰开了，白得耀眼。母亲说今年的花比往年开得早。\n\n"
+        "在书页里遇见故乡\n\n——读一本散文集有感\n\n这本散文集写的都是作者童年生活过的小镇，街巷、码头和老屋，读来格外亲切。\n\n（王 敏）\n"
+    )
+    articles = split_page(page)
+    assert [a.headline for a in articles] == ["春日小记", "在书页里遇见故乡"]
+    assert [a.authors for a in articles] == [["林青"], ["王敏"]]
+
+
+def test_a_subtitled_section_head_inside_a_bylined_feature_stays_in_it():
+    page = (
+        "高原上的追光者\n\n本报记者 蒋 昊\n\n从县城出发，汽车沿着盘山公路一路向上，窗外的云越来越近。\n\n"
+        "一张大网\n\n——观测站的日常\n\n观测站的工作人员每天要巡检上千个探测器，风雪无阻。\n"
+    )
+    (article,) = split_page(page)
+    assert article.headline == "高原上的追光者" and "一张大网" in article.text
+
+
+def test_an_artworks_caption_is_a_picture_not_the_next_pieces_title():
+    page = (
+        "秋山图（国画） 李 可\n\n文/林 青\n\n清晨推开窗，院子里的玉兰开了，白得耀眼。母亲说今年的花比往年开得早。\n\n小院春早\n"
+    )
+    articles = split_page(page)
+    assert articles[0].kind == "photo" and "秋山图" in articles[0].text
+    assert all("秋山图" not in a.title for a in articles)
+
+
+def test_an_editors_credit_with_the_pages_address_set_without_a_colon_is_furniture():
+    assert page_furniture("本版编辑 刘 洋  投稿邮箱 wenyuan@example.cn") == "editor"

@@ -26,6 +26,10 @@ SCENE = compile_both(r"正在|在.{1,10}(?:作业|劳作|训练|演练|施工)$"
 # a photo's caption opens so (图为…, 上图：…), never in the middle of a sentence
 CAPTION_OPEN = compile_both(r"^(?:图为|(?:上|下|左|右)?图[:：])")
 CAPTION_CUE = compile_both(r"图为|（(?:无人机|资料|航拍)?(?:照片|图片|图)）|\(资料图\)|摄影报道|新华社发|视觉中国")
+# an artwork printed on a page (副刊) is captioned with its medium: 春山新绿（国画） 王一川
+ARTWORK = compile_both(
+    r"^[^，。；！？]{1,20}[（(](?:国画|油画|版画|水彩画?|水墨|书法|篆刻|剪纸|漫画|素描|年画|雕塑|摄影)[）)]\s*(?:\S(?:\s?\S){1,3})?$"
+)
 
 
 def starts_item(text: str) -> bool:

@@ -13,6 +13,8 @@ recognised here, in one place, and named by what it tells.
 ('editor', 'editor')
 >>> page_furniture("投稿邮箱：letters@example.cn"), page_furniture("责任编辑：田野 投稿邮箱：letters@example.cn")
 ('contact', 'editor')
+>>> page_furniture("本版编辑 刘 洋  投稿邮箱 wenyuan@example.cn")
+'editor'
 >>> page_furniture("2026年3月4日 星期三 责任编辑：田 野 校对：李 娜"), page_furniture("第6版 责任编辑：邓 丽")
 ('date', 'page')
 >>> page_furniture("太原晚报"), page_furniture("太原晚报", at_page_top=True), page_furniture("中原电力报", at_page_top=True)
@@ -77,7 +79,7 @@ def is_column_label(line: str) -> bool:
 
 
 # the page's address for letters: 投稿邮箱：…, 来稿信箱：…
-_CONTACT_FORM = r"(?:投稿|来稿|读者来信|新闻热线|报料)(?:邮箱|信箱|电话|热线)?\s*[:：]\s*[\w@.\-]+"
+_CONTACT_FORM = r"(?:投稿|来稿|读者来信|新闻热线|报料)(?:邮箱|信箱|电话|热线)?\s*[:：]?\s*[\w@.\-]+"
 _CONTACT = compile_both(rf"^{_CONTACT_FORM}$")
 # 责任编辑：许晴 投稿邮箱：…: the editor's credit and the page's address set on one line
 _EDITOR_THEN_CONTACT = compile_both(rf"^(?P<editor>.+?)\s+{_CONTACT_FORM}$")

@@ -70,7 +70,10 @@ def is_section_head(items: list, i: int, lex: Lexicon) -> bool:
     if take_continuations(before.text)[1]:
         return False
     if any(t.startswith(("—", "-")) for t in block.titles[1:]):
-        return True  # 小标题 + ——subtitle: the shape of a feature's section head
+        # 小标题 + ——subtitle: the shape of a feature's section head, unless the
+        # text under it is signed as a piece of its own (副刊: title, ——subtitle,
+        # no byline, （周 敏） at its end) outside any bylined feature
+        return not _signed_by_another(items, i)
     if all(_ENUMERATED.match(t) for t in block.titles):
         return True  # 一、… （二）… 3. …: numbered section heads
     # a plain title between paragraphs on one topic is a section head only
@@ -91,6 +94,31 @@ def _unsigned_section(items: list, i: int) -> bool:
         if not (isinstance(item, Unit) and item.kind == PARA) or parse_opener(item.text) or item.credit:
             return False
     return True
+
+
+def _signed_by_another(items: list, i: int) -> bool:
+    """The text under the title at i closes on a credit naming nobody who
+    signed the piece above it (in its byline or its opener): another
+    writer's piece, not a section of that one."""
+    signers = _signers_above(items, i)
+    for item in items[i + 1 :]:
+        if isinstance(item, TitleUnits):
+            return False
+        if isinstance(item, Unit) and item.credit:
+            return not any(name in item.credit.replace(" ", "") for name in signers)
+    return False
+
+
+def _signers_above(items: list, i: int) -> set[str]:
+    """Who signed the piece the title at i stands in: the byline under its
+    headline, or the opener of its first paragraph."""
+    for j in range(i - 1, -1, -1):
+        item = items[j]
+        if isinstance(item, TitleUnits) and item.bylines:
+            return {name for unit in item.bylines for name in unit.authors}
+        if isinstance(item, Unit) and item.kind == PARA and (opener := parse_opener(item.text)) and opener.authors:
+            return set(opener.authors)
+    return set()
 
 
 def _inside_feature(items: list, i: int, lex: Lexicon) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from papersearch.split.bylines import closing_credit, is_name, parse_byline_line, parse_opener, photo_credit
-from papersearch.split.cues import AD_CALL, AD_CUE, CAPTION_CUE, HOTLINE, SCENE, closing_only
+from papersearch.split.cues import AD_CALL, AD_CUE, ARTWORK, CAPTION_CUE, HOTLINE, SCENE, closing_only
 from papersearch.split.furniture import page_furniture
 from papersearch.split.textfix import ends_sentence, has_sentence_punct, is_mark, join_wrapped, split_marks, unspace
 from papersearch.split.units import (
@@ -112,7 +112,7 @@ def classify(group: list[Line], text: str) -> Unit:
         return _closed(Unit(PARA, group, text))
     if parse_opener(text):
         return _closed(Unit(PARA, group, text))
-    if is_title_like(text) and SCENE.search(text):
+    if is_title_like(text) and (SCENE.search(text) or ARTWORK.match(text)):
         return Unit(CAPTION, group, text)
     if is_title_like(text):
         byline = parse_byline_line(text)

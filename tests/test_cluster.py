@@ -12,9 +12,10 @@ import pytest
 from conftest import free_ports
 
 from papersearch.engines import EngineURL, index_pages
-from papersearch.engines.cluster import _alive, config_text, layout
+from papersearch.engines.cluster import config_text, layout
 from papersearch.engines.sphinxql import connect, run
 from papersearch.engines.sphinxtext import doc_id
+from papersearch.index.format import process_alive
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,10 +50,10 @@ def test_up_refuses_ports_in_use_and_down_stops_what_up_started(tmp_path, sphinx
     started = cli("cluster", "up", "--shards", "1", "--data", str(tmp_path / "c"), "--port", str(port))
     assert started.returncode == 0, started.stderr
     pids = [int(line.split("\t")[1].split()[1]) for line in started.stdout.splitlines()]
-    assert len(pids) == 2 and all(_alive(p) for p in pids)
+    assert len(pids) == 2 and all(process_alive(p) for p in pids)
     assert f"sphinxql://127.0.0.1:{port}/articles" in started.stdout
     stopped = cli("cluster", "down", "--data", str(tmp_path / "c"))
-    assert stopped.returncode == 0 and all(not _alive(p) for p in pids)
+    assert stopped.returncode == 0 and all(not process_alive(p) for p in pids)
 
 
 def test_status_tells_a_shard_that_is_behind(tmp_path, sphinx_cluster):

@@ -24,6 +24,7 @@ from pathlib import Path
 from papersearch.engines.sphinxql import Shard
 from papersearch.engines.sphinxtext import FULLTEXT
 from papersearch.errors import PapersearchError
+from papersearch.index.format import process_alive
 
 
 @dataclass(frozen=True)
@@ -209,31 +210,16 @@ def down(data: Path, seconds: float = 10.0) -> list[tuple[str, int]]:
     stopped = []
     for conf in sorted(Path(data).glob("*.conf")):
         pid = _read_pid(conf)
-        if pid is None or not _alive(pid):
+        if pid is None or not process_alive(pid):
             continue
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + seconds
-        while _alive(pid) and time.monotonic() < deadline:
+        while process_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.05)
-        if _alive(pid):
+        if process_alive(pid):
             os.kill(pid, signal.SIGKILL)
         stopped.append((conf.stem, pid))
     return stopped
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    # a zombie child of ours is dead too
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split(") ", 1)[1][:1] != "Z"
-    except OSError:
-        return False
 
 
 @dataclass

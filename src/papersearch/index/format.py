@@ -141,7 +141,7 @@ def readable_folder(folder: Path) -> Path:
         return folder
     for leftover in sorted(folder.parent.glob(f".{folder.name}.old*[0-9]")):
         pid = leftover.name.rsplit(".old", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)) and is_index(leftover):
+        if pid.isdigit() and not process_alive(int(pid)) and is_index(leftover):
             return leftover
     return folder
 
@@ -153,7 +153,7 @@ def recover(folder: Path) -> None:
         return
     for leftover in sorted(folder.parent.glob(f".{folder.name}.*[0-9]")):
         stage, _, pid = _stage(leftover.name)
-        if not pid.isdigit() or _alive(int(pid)):
+        if not pid.isdigit() or process_alive(int(pid)):
             continue
         if stage == "old" and not folder.exists():
             os.replace(leftover, folder)
@@ -169,13 +169,19 @@ def _stage(name: str) -> tuple[str, str, str]:
     return "", "", ""
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process pid runs (a zombie, dead but not yet reaped, does not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ", 1)[1][:1] != "Z"
+    except OSError:
+        return True  # no /proc to ask: it answered the signal
     return True
 
 

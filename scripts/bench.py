@@ -255,12 +255,7 @@ def bench_papersearch(corpus: Path, work: Path, raw_mb: float, jobs: int | None,
     from papersearch.search.searcher import Index
 
     with Index(ix) as index:
-        index.search(QUERIES[0])
-        warm = []
-        for q in QUERIES * 3:
-            t = time.perf_counter()
-            index.search(q, limit=10)
-            warm.append(time.perf_counter() - t)
+        warm = warm_latencies(index.search)
         # each query with and without the date filter in turn, so that a busy
         # machine slows both alike
         plain, filtered = [], []
@@ -274,6 +269,17 @@ def bench_papersearch(corpus: Path, work: Path, raw_mb: float, jobs: int | None,
         out["warm p50 ms, unfiltered, in turn"] = statistics.median(plain) * 1000
         out[f"warm p50 ms, {ARCHIVE_FILTER}, in turn"] = statistics.median(filtered) * 1000
     return out
+
+
+def warm_latencies(search) -> list[float]:
+    """Seconds each query takes in a process that has searched once already."""
+    search(QUERIES[0])
+    warm = []
+    for q in QUERIES * 3:
+        t = time.perf_counter()
+        search(q, limit=10)
+        warm.append(time.perf_counter() - t)
+    return warm
 
 
 def searchd_cpu(cluster_data: Path | None) -> float:
@@ -307,12 +313,7 @@ def bench_engine(corpus: Path, work: Path, raw_mb: float, url: str, jobs: int | 
 
     parsed = EngineURL.parse(url)
     with SphinxEngine(parsed, parsed.state_file(ix)) as engine:
-        engine.search(QUERIES[0])
-        warm = []
-        for q in QUERIES * 3:
-            t = time.perf_counter()
-            engine.search(q, limit=10)
-            warm.append(time.perf_counter() - t)
+        warm = warm_latencies(engine.search)
         size = engine.stats().bytes / 1e6
     out = figures(wall, cpu + engine_cpu, peak, ix, raw_mb, cold, warm, again)
     out.update({"index MB": size, "size / raw": size / raw_mb})

@@ -90,3 +90,18 @@ def free_ports(span: int) -> int:
         if not taken:
             return base
     raise RuntimeError("no free loopback ports")
+
+
+# the queries of ../shared/eval/queries.json
+EVAL_QUERIES = [
+    "二十条措施",
+    "文明城市",
+    "杂交水稻",
+    "孙大军",
+    "核酸检测",
+    "复工复产",
+    "粮食安全",
+    "摄影作品",
+    "疫苗",
+    "二十大精神",
+]

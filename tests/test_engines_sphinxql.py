@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import EVAL_QUERIES
 from engine_oracle import embedded_ids, oracle, random_queries
 
 from papersearch.engines import EngineURL, index_pages
@@ -23,19 +24,6 @@ from papersearch.search.searcher import Index
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
-# the queries of ../shared/eval/queries.json
-EVAL_QUERIES = [
-    "二十条措施",
-    "文明城市",
-    "杂交水稻",
-    "孙大军",
-    "核酸检测",
-    "复工复产",
-    "粮食安全",
-    "摄影作品",
-    "疫苗",
-    "二十大精神",
-]
 
 
 def real_pages() -> list[Path]:

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from conftest import EVAL_QUERIES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,18 +36,7 @@ def test_query_finds_the_articles_that_contain_it_best_first(index):
 
 
 def test_recall_equals_grep_for_every_seed_query(index, articles):
-    for q in [
-        "二十条措施",
-        "文明城市",
-        "杂交水稻",
-        "孙大军",
-        "核酸检测",
-        "复工复产",
-        "粮食安全",
-        "摄影作品",
-        "疫苗",
-        "二十大精神",
-    ]:
+    for q in EVAL_QUERIES:
         want = {a.id for a in articles if q in (a.title + a.text).replace(" ", "")}
         assert want <= set(ids(index.search(q, limit=100))), q
 

@@ -45,6 +45,17 @@ def whoosh_bases(tree: ast.Module) -> set[str]:
     }
 
 
+def defined_names(node: ast.AST) -> set[str]:
+    """The functions, classes and assigned attributes defined anywhere in node."""
+    names = set()
+    for child in ast.walk(node):
+        if isinstance(child, (ast.FunctionDef, ast.ClassDef)):
+            names.add(child.name)
+        elif isinstance(child, ast.Attribute) and isinstance(child.ctx, ast.Store):
+            names.add(child.attr)
+    return names
+
+
 def own_names(tree: ast.Module) -> set[str]:
     """Private names a module defines itself: its functions and classes, and
     the methods and attributes of its classes that extend no Whoosh class."""
@@ -54,11 +65,7 @@ def own_names(tree: ast.Module) -> set[str]:
     for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
         if any(isinstance(b, ast.Name) and b.id in from_whoosh for b in cls.bases):
             continue
-        for node in ast.walk(cls):
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-                names.add(node.name)
-            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-                names.add(node.attr)
+        names |= defined_names(cls)
     return {n for n in names if private(n)}
 
 
@@ -95,11 +102,7 @@ def whoosh_private_names() -> set[str]:
     names = set()
     for path in Path(whoosh.__file__).parent.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-                names.add(node.name)
-            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-                names.add(node.attr)
+        names |= defined_names(tree)
     return {n for n in names if private(n)}
 
 
